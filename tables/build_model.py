@@ -1,0 +1,74 @@
+"""Build the character model tables (model_unigram.tsv, model_bigram.tsv) from jieba's dictionary.
+
+Source: jieba 0.42.1 ``jieba/dict.txt`` (MIT licence, https://github.com/fxsjy/jieba): about 349,000
+words with corpus frequencies, mostly Simplified. Each word is also mapped to Traditional with
+OpenCC (s2t, s2tw, s2hk: Apache-2.0) so both scripts are covered, with the word's frequency.
+
+Counts: a character's unigram count is the sum of the frequencies of the words it occurs in (times
+its occurrences); a pair's bigram count is the same sum over adjacent pairs inside words. Pairs
+seen fewer than ``MIN_PAIR`` times are dropped to keep the table small; the model backs off to
+unigrams for them.
+
+Run: ``pip install jieba opencc && python tables/build_model.py``
+"""
+
+from __future__ import annotations
+
+import collections
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from _tsv import write_table  # noqa: E402
+
+MIN_PAIR = 100
+
+
+def is_han(ch: str) -> bool:
+    cp = ord(ch)
+    return (0x3400 <= cp <= 0x4DBF or 0x4E00 <= cp <= 0x9FFF or 0xF900 <= cp <= 0xFAFF
+            or 0x20000 <= cp <= 0x3FFFF)
+
+
+def main() -> None:
+    import jieba
+    import opencc
+
+    dict_path = Path(jieba.__file__).with_name("dict.txt")
+    words: list[tuple[str, int]] = []
+    with open(dict_path, encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 2 and parts[1].isdigit():
+                words.append((parts[0], int(parts[1])))
+    joined = "\n".join(w for w, _ in words)
+    variants = [joined] + [opencc.OpenCC(cfg).convert(joined) for cfg in ("s2t", "s2tw", "s2hk")]
+    uni: collections.Counter[str] = collections.Counter()
+    bi: collections.Counter[str] = collections.Counter()
+    # The Simplified source weighs 3 and each of the three Traditional variants 1, so a character
+    # shared by both scripts counts 6 times its frequency and one unique to either script 3 times.
+    for weight, text in zip((3, 1, 1, 1), variants):
+        converted = text.split("\n")
+        assert len(converted) == len(words)
+        for word, (_, freq) in zip(converted, words):
+            for ch in word:
+                if is_han(ch):
+                    uni[ch] += freq * weight
+            for a, b in zip(word, word[1:]):
+                if is_han(a) and is_han(b):
+                    bi[a + b] += freq * weight
+    header = [
+        "Character unigram counts for textfix's Chinese model.",
+        f"source: jieba {getattr(jieba, '__version__', '?')} dict.txt (MIT licence, github.com/fxsjy/jieba), "
+        "words mapped to Traditional with OpenCC s2t/s2tw/s2hk (Apache-2.0)",
+        "columns: character, count (sum of word frequencies over the words it occurs in; Simplified source x3, each Traditional variant x1)",
+    ]
+    write_table("model_unigram.tsv", header, sorted(uni.items(), key=lambda kv: (-kv[1], kv[0])))
+    header[0] = "Character bigram counts (adjacent pairs inside dictionary words) for textfix's Chinese model."
+    header[2] = f"columns: pair, count; pairs under {MIN_PAIR} dropped"
+    pairs = [(k, v) for k, v in bi.items() if v >= MIN_PAIR]
+    write_table("model_bigram.tsv", header, sorted(pairs, key=lambda kv: (-kv[1], kv[0])))
+
+
+if __name__ == "__main__":
+    main()

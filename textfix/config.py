@@ -1,0 +1,93 @@
+"""Config: every option of the pipeline in one frozen object, validated once when it is made."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field, fields
+from typing import Any, Dict, FrozenSet, Optional
+
+# Every rule a stage can apply, by stage. ``disable=`` takes these names; ``--explain`` shows them.
+RULES: Dict[str, Dict[str, str]] = {
+    "repair": {
+        "mojibake": "text decoded with the wrong codec (UTF-8/GBK/Big5/Latin-1 confusions) decoded again",
+        "lossy": "mojibake whose bytes were partly lost (?, U+FFFD, dropped characters) rebuilt",
+        "latin": "UTF-8 read as Latin-1/cp1252 (ftfy, configured to leave Chinese alone)",
+        "invisible": "zero-width characters, stray BOMs and NBSP beside Chinese removed or made spaces",
+        "fullwidth": "full-width ASCII letters and digits made ASCII (not in Japanese text)",
+        "radical": "CJK radicals and strokes standing among ideographs made the ideograph",
+        "pua": "GB18030/CP936 private-use code points made the standard character",
+        "compat": "CJK compatibility ideographs made the unified ideograph (not in Korean text)",
+        "surrogates": "UTF-16 surrogate pairs joined into the character",
+        "marker": "irrecoverable damage (锟斤拷, 烫烫烫, 屯屯屯, runs of U+FFFD) flagged, not changed",
+    },
+    "convert": {
+        "opencc": "OpenCC conversion with the named configuration",
+        "script": "conversion to a target script from the script each span is written in",
+    },
+    "punctuation": {
+        "comma": "',' in Chinese context → '，'",
+        "colon": "':' in Chinese context → '：'",
+        "semicolon": "';' in Chinese context → '；'",
+        "exclamation": "'!' in Chinese context → '！'",
+        "question": "'?' in Chinese context → '？'",
+        "parens": "'(…)' around or after Chinese → '（…）'",
+    },
+}
+ALL_RULES: FrozenSet[str] = frozenset(r for stage in RULES.values() for r in stage)
+
+# OpenCC configurations the binding ships, and textfix's own targets that work out the source.
+OPENCC_CONFIGS = (
+    "s2t", "t2s", "s2tw", "tw2s", "s2twp", "tw2sp", "s2hk", "hk2s", "s2hkp", "hk2sp",
+    "t2tw", "tw2t", "t2hk", "hk2t", "t2jp", "jp2t",
+)
+TARGETS = ("hans", "hant", "tw", "twp", "hk")
+
+
+@functools.lru_cache(maxsize=None)
+def convert_names() -> tuple:
+    """Every name ``convert=`` accepts: OpenCC's configurations (as this binding ships them) and targets."""
+    try:
+        import opencc
+
+        shipped = sorted(c[:-5] for c in opencc.CONFIGS if c.endswith(".json"))
+    except Exception:  # pragma: no cover - the binding is a dependency
+        shipped = []
+    return tuple(dict.fromkeys([*(shipped or OPENCC_CONFIGS), *TARGETS]))
+
+
+@dataclass(frozen=True)
+class Config:
+    """The options of one pipeline run. Make it with :meth:`Config.make`, which validates."""
+
+    repair: bool = True
+    convert: Optional[str] = None
+    punctuation: bool = True
+    disable: FrozenSet[str] = field(default_factory=frozenset)
+
+    def __post_init__(self) -> None:
+        if self.convert is not None:
+            if not isinstance(self.convert, str) or self.convert.lower() not in convert_names():
+                raise ValueError(
+                    f"unknown conversion {self.convert!r}; valid: {', '.join(convert_names())}"
+                )
+            object.__setattr__(self, "convert", self.convert.lower())
+        disable = frozenset([self.disable] if isinstance(self.disable, str) else self.disable)
+        unknown = sorted(disable - ALL_RULES)
+        if unknown:
+            raise ValueError(f"unknown rule(s) {', '.join(unknown)}; valid: {', '.join(sorted(ALL_RULES))}")
+        object.__setattr__(self, "disable", disable)
+        for name in ("repair", "punctuation"):
+            if not isinstance(getattr(self, name), bool):
+                raise ValueError(f"{name} must be True or False, not {getattr(self, name)!r}")
+
+    @classmethod
+    def make(cls, **options: Any) -> "Config":
+        """A Config from keyword options; an unknown option name raises TypeError."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(options) - known)
+        if unknown:
+            raise TypeError(f"unknown option(s) {', '.join(unknown)}; valid: {', '.join(sorted(known))}")
+        return cls(**options)
+
+    def enabled(self, rule: str) -> bool:
+        return rule not in self.disable

@@ -1,0 +1,54 @@
+"""UTF-8 read as Latin-1/cp1252 (ftfy's domain), with a configuration that cannot hurt Chinese.
+
+ftfy's defaults uncurl “” to ", fold full-width ，！？ to ASCII and NFC-normalise; all of those are
+off here. ftfy is given only maximal runs of non-CJK text, so a line with Chinese in it can still
+have its Latin mojibake fixed (ftfy fixes a segment only when the whole of it encodes in one
+single-byte codepage). ftfy 6.3.1 honours encoding sub-options only through ``fix_and_explain``
+(``fix_text`` calls ``fix_encoding`` without the config), so that is what is called.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import List, Tuple
+
+from ..changes import Change
+from ..config import Config
+
+# Runs of text with at least one character of the Latin-1 supplement / cp1252 high range, and no
+# Han, kana or hangul: the only places ftfy is asked to look.
+_LATIN_RUN = re.compile(r"[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\n]*[\u0080-\u024f\u2010-\u2122][^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\n]*")
+
+
+def _ftfy_config():
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False, remove_terminal_escapes=False, fix_encoding=True, restore_byte_a0=True,
+        replace_lossy_sequences=True, decode_inconsistent_utf8=True, fix_c1_controls=True,
+        fix_latin_ligatures=False, fix_character_width=False, uncurl_quotes=False, fix_line_breaks=False,
+        fix_surrogates=False, remove_control_chars=False, normalization=None, explain=True,
+    )
+
+
+def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
+    if not config.enabled("latin") or not _LATIN_RUN.search(text):
+        return text, []
+    import ftfy
+
+    cfg = _ftfy_config()
+    changes: List[Change] = []
+    out = []
+    pos = 0
+    for m in _LATIN_RUN.finditer(text):
+        seg = m.group()
+        fixed, plan = ftfy.fix_and_explain(seg, cfg)
+        if fixed == seg:
+            continue
+        out.append(text[pos:m.start()])
+        out.append(fixed)
+        pos = m.end()
+        steps = " → ".join(f"{a} {b}" for a, b in (plan or []))
+        changes.append(Change("repair", "latin", m.start(), m.end(), seg, fixed, plan=f"ftfy: {steps}"))
+    out.append(text[pos:])
+    return "".join(out), changes

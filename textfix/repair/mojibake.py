@@ -1,0 +1,386 @@
+"""CJK mojibake: text that was decoded with the wrong codec, found and decoded again.
+
+One scan finds suspicious clusters (characters the model finds rare, private-use, Latin-1 letters,
+U+FFFD, ``?`` beside them). Around each cluster a bounded set of windows is tried against every
+plan (a wrong decoding, or a chain of two); a plan's result replaces the window only when the
+model scores it clearly better than the text as it is. Where bytes were lost (U+FFFD, ``?``, or a
+character the wrong decoder dropped) and the intended codec is UTF-8, the missing bytes are
+searched for: each hole is filled with the bytes that give the most plausible characters.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+import re
+from typing import Dict, List, Optional, Sequence, Tuple
+
+from .. import model as _model
+from ..changes import Change
+from ..chars import is_cjk_punct, is_han, is_pua
+from ..config import Config
+
+Plan = Tuple[Tuple[str, str], ...]  # ((read_as, meant), ...): encode with read_as, decode with meant
+
+SLOPPY = "sloppy-windows-1252"  # ftfy's cp1252 that round-trips the five undefined bytes
+STEPS: Tuple[Tuple[str, str], ...] = (
+    ("gb18030", "utf-8"),  # UTF-8 read as GBK
+    ("cp950", "utf-8"),  # UTF-8 read as Big5
+    ("latin-1", "gb18030"),  # GBK read as Latin-1
+    (SLOPPY, "gb18030"),  # GBK read as cp1252
+    ("latin-1", "cp950"),  # Big5 read as Latin-1
+    (SLOPPY, "cp950"),  # Big5 read as cp1252
+    ("gb18030", "cp950"),  # Big5 read as GBK
+    ("cp950", "gb18030"),  # GBK read as Big5
+)
+# Latin steps: alone they only compete with the CJK plans (when one wins, the window is left to
+# ftfy in repair/latin.py, so neither fixer eats the other's text); in chains they are links.
+CHAIN_ONLY = ((SLOPPY, "utf-8"), ("latin-1", "utf-8"))
+MARGIN = 6.0  # nats a repair must gain over the text as it is
+MAX_CLUSTER_GAP = 3  # clean characters that may separate suspicious ones in one cluster
+EDGE = 3  # characters a window may extend beyond its cluster on either side
+SHRINK = 2  # characters a window may start or end inside its cluster
+MAX_WINDOW = 400  # characters; longer clusters are cut into pieces this long
+RARE = -10.5  # a Han character scored below this (log-probability) is suspicious
+PLAUSIBLE = -9.5  # mean log-probability a repair's Han characters must reach: real text does
+MAX_HOLES = 3
+LOSSY_COST = 4.0  # nats a fill of guessed bytes must win by beyond MARGIN
+_QUESTION = "?\ufffd"
+
+
+def _plans() -> List[Plan]:
+    singles = [(s,) for s in STEPS + CHAIN_ONLY]
+    chains = [(a, b) for a in STEPS + CHAIN_ONLY for b in STEPS + CHAIN_ONLY
+              if a != b and not (a in CHAIN_ONLY and b in CHAIN_ONLY)]
+    return singles + chains
+
+
+PLANS = _plans()
+_LATIN = frozenset((step,) for step in CHAIN_ONLY)
+
+
+@functools.lru_cache(maxsize=None)
+def _safe_pattern() -> "re.Pattern[str]":
+    """Characters that can never start a suspicious cluster: ASCII, common Han, CJK punctuation,
+    kana, hangul, general punctuation. Everything else is looked at."""
+    m = _model.load()
+    common = "".join(sorted(c for c, lp in m.unigram.items() if lp >= RARE and ord(c) < 0x10000))
+    return re.compile(
+        "[^\\x00-\\x3e\\x40-\\x7f\u3000-\u303f\u3040-\u30ff\uac00-\ud7af\u2010-\u2027\u2030-\u205e"
+        "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65" + re.escape(common) + "]"
+    )
+
+
+def _is_hard(ch: str) -> bool:
+    """A character that is almost only ever mojibake in Chinese text."""
+    cp = ord(ch)
+    return (ch == "\ufffd" or is_pua(ch) or 0x80 <= cp <= 0x24F or 0x2500 <= cp <= 0x257F
+            or 0x3100 <= cp <= 0x312F or 0x0370 <= cp <= 0x04FF)
+
+
+def _clusters(text: str) -> List[Tuple[int, int]]:
+    """Spans of suspicious characters, gaps of at most MAX_CLUSTER_GAP clean characters merged,
+    never across a line break. A cluster qualifies with two suspicious characters, one very rare
+    one, or one that is almost only ever mojibake."""
+    m = _model.load()
+    found: List[List[int]] = []
+    for hit in _safe_pattern().finditer(text):
+        i = hit.start()
+        ch = text[i]
+        if ch == "?" and not (i > 0 and not text[i - 1].isascii()) and not (
+                i + 1 < len(text) and not text[i + 1].isascii()):
+            continue
+        if found and i - found[-1][1] <= MAX_CLUSTER_GAP and "\n" not in text[found[-1][1]:i]:
+            found[-1][1] = i + 1
+            found[-1][2] += 1
+            found[-1][3] = min(found[-1][3], m.char(ch) if ch != "?" else 0.0)
+            found[-1][4] = found[-1][4] or _is_hard(ch)
+        else:
+            found.append([i, i + 1, 1, m.char(ch) if ch != "?" else 0.0, _is_hard(ch)])
+    return [(s, e) for s, e, n, low, hard in found if n >= 2 or low < -13.0 or hard]
+
+
+def _decode(seg: str, plan: Plan) -> Optional[str]:
+    try:
+        for read_as, meant in plan:
+            seg = seg.encode(read_as).decode(meant)
+        return seg
+    except (UnicodeError, LookupError):
+        return None
+
+
+def _describe(plan: Plan) -> str:
+    return " → ".join(f"encode {a} → decode {b}" for a, b in plan)
+
+
+def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
+    if not (config.enabled("mojibake") or config.enabled("lossy")):
+        return text, []
+    clusters = _clusters(text)
+    if not clusters:
+        return text, []
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+    m = _model.load()
+    changes: List[Change] = []
+    out = []
+    pos = 0
+    for s, e in clusters:
+        if s < pos:
+            continue
+        for cs in range(s, e, MAX_WINDOW):
+            best = _best_window(text, max(cs, pos), min(e, cs + MAX_WINDOW), pos, m, config)
+            if best is None:
+                continue
+            i, j, new, rule, plan, gain = best
+            i, j, new = _trim(text, i, j, new)
+            out.append(text[pos:i])
+            out.append(new)
+            conf = 1.0 / (1.0 + math.exp(-(gain - MARGIN) / 4.0))
+            changes.append(Change("repair", rule, i, j, text[i:j], new, confidence=round(conf, 3), plan=plan))
+            pos = j
+    out.append(text[pos:])
+    return "".join(out), changes
+
+
+_DEFERRED = {_describe(plan) for plan in _LATIN}
+
+
+def _trim(text: str, i: int, j: int, new: str) -> Tuple[int, int, str]:
+    """Narrow a replacement of ``text[i:j]`` by ``new`` to the characters that really differ."""
+    while i < j and new and text[i] == new[0]:
+        i, new = i + 1, new[1:]
+    while i < j and new and text[j - 1] == new[-1]:
+        j, new = j - 1, new[:-1]
+    return i, j, new
+
+
+def _line_bounds(text: str, s: int, e: int, floor: int) -> Tuple[int, int]:
+    lo = max(floor, text.rfind("\n", 0, s) + 1, s - EDGE)
+    nl = text.find("\n", e)
+    hi = min(len(text) if nl < 0 else nl, e + EDGE)
+    return lo, hi
+
+
+def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
+    """Windows around the cluster ``[s, e)``: each edge moved up to EDGE characters out (within the
+    line) or SHRINK characters in, so a window can meet the mojibake's true edges."""
+    lo, hi = _line_bounds(text, s, e, floor)
+    starts = range(min(s + SHRINK, e - 1), lo - 1, -1)
+    ends = range(max(e - SHRINK, s + 1), hi + 1)
+    return [(i, j) for i in starts for j in ends if i < j]
+
+
+def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", config: Config):
+    """The best repair of one cluster: (start, end, text, rule, plan, gain), or None."""
+    windows = _windows(text, s, e, floor)
+    best = None
+    best_gain = MARGIN
+    if config.enabled("mojibake"):
+        for i, j in windows:
+            seg = text[i:j]
+            before, after = text[max(0, i - 1):i], text[j:j + 1]
+            base = m.score(seg, before, after)
+            for plan in PLANS:
+                if len(plan) > 1 and best is not None:
+                    break  # a chain is tried only where no single decoding works
+                cand = _decode(seg, plan)
+                if cand is None or cand == seg or not _clean(seg, cand, m, plan in _LATIN):
+                    continue
+                gain = m.score(cand, before, after) - base
+                if gain > best_gain:
+                    best, best_gain = (i, j, cand, "mojibake", _describe(plan), gain), gain
+        if best is not None and best[4] in _DEFERRED:
+            return None  # UTF-8 read as Latin-1 explains it best: ftfy's job, in repair/latin.py
+    # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
+    if config.enabled("lossy") and (best is None or best[0] > s or best[1] < e):
+        for i, j in windows:
+            seg = text[i:j]
+            before, after = text[max(0, i - 1):i], text[j:j + 1]
+            base = m.score(seg, before, after)
+            for read_as in ("gb18030", "cp950"):
+                cand = _lossy_utf8(seg, read_as, m, before, after)
+                if cand is None or cand == seg or not _clean(seg, cand, m):
+                    continue
+                gain = m.score(cand, before, after) - base - LOSSY_COST
+                if gain > best_gain:
+                    best = (i, j, cand, "lossy", f"encode {read_as} → fill lost bytes → decode utf-8", gain)
+                    best_gain = gain
+    return best
+
+
+def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False) -> bool:
+    """Whether ``cand`` can replace ``seg``: what it changes is real text, with no private-use, control or replacement
+    characters. (Gaining over garbage is not enough: a decoding into other garbage gains too.)"""
+    _, _, new = _trim(seg, 0, len(seg), cand)
+    if not new:
+        return False
+    han = [m.pair(p, c) if p else m.char(c) for p, c in zip(" " + new, new) if is_han(c)]
+    wide = sum(1 for c in new if is_han(c) or is_cjk_punct(c) or 0xFF01 <= ord(c) <= 0xFF5E)
+    if latin:
+        pass  # a Latin candidate only competes (see _DEFERRED); it need not be Chinese
+    elif not han or 2 * wide < sum(1 for c in new if not c.isascii()):
+        return False  # this stage repairs Chinese: what it makes must be mostly Chinese
+    elif sum(han) < PLAUSIBLE * len(han):
+        return False
+    for ch in new:
+        cp = ord(ch)
+        if cp < 0x20 and ch not in "\t\r\n" or 0x7F <= cp < 0xA0 or ch == "\ufffd" or is_pua(ch):
+            return False
+    return True
+
+
+# ---------------------------------------------------------------- lost bytes, refilled (UTF-8 only)
+
+_Hole = None  # a byte whose value is unknown
+
+
+def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: str) -> Optional[str]:
+    """The most plausible UTF-8 text whose bytes, read as ``read_as``, gave ``seg`` after some bytes
+    were lost: each ``?``/U+FFFD stands for one or two lost bytes, and up to MAX_HOLES whole
+    double-byte characters may have been dropped where the bytes stop being valid UTF-8."""
+    pieces: List[Tuple[bytes, bool]] = []  # (bytes of one character, is it a hole marker)
+    for ch in seg:
+        if ch in _QUESTION:
+            pieces.append((b"", True))
+            continue
+        try:
+            pieces.append((ch.encode(read_as), False))
+        except UnicodeError:
+            return None
+    explicit = sum(1 for _, hole in pieces if hole)
+    if explicit > MAX_HOLES:
+        return None
+    best: Optional[Tuple[float, str]] = None
+    for lengths in itertools.product((1, 2), repeat=explicit):
+        it = iter(lengths)
+        seq: List[Optional[int]] = []
+        bounds = [0]
+        for b, hole in pieces:
+            seq.extend([_Hole] * next(it) if hole else list(b))
+            bounds.append(len(seq))
+        got = _fill_drops(seq, bounds, MAX_HOLES - explicit, m, before, after)
+        if got is not None and (best is None or got[0] > best[0]):
+            best = got
+    return None if best is None else best[1]
+
+
+def _first_error(seq: Sequence[Optional[int]]) -> Optional[int]:
+    """Index of the first byte where ``seq`` (holes allowed anywhere) cannot be UTF-8, or None."""
+    i, n = 0, len(seq)
+    while i < n:
+        b = seq[i]
+        if b is _Hole:  # a lost lead byte takes the continuation bytes after it
+            i += 1
+            k = 0
+            while i < n and k < 3 and seq[i] is not _Hole and 0x80 <= seq[i] <= 0xBF:
+                i += 1
+                k += 1
+            continue
+        if b < 0x80:
+            i += 1
+            continue
+        need = 1 if 0xC2 <= b <= 0xDF else 2 if 0xE0 <= b <= 0xEF else 3 if 0xF0 <= b <= 0xF4 else -1
+        if need < 0:
+            return i
+        for k in range(1, need + 1):
+            if i + k >= n or (seq[i + k] is not _Hole and not 0x80 <= seq[i + k] <= 0xBF):
+                return i + k if i + k < n else i
+        i += need + 1
+    return None
+
+
+def _fill_drops(seq: List[Optional[int]], bounds: List[int], budget: int, m: "_model.Model",
+                before: str, after: str) -> Optional[Tuple[float, str]]:
+    """Insert up to ``budget`` dropped two-byte characters where the bytes break, then decode."""
+    err = _first_error(seq)
+    if err is None:
+        return _viterbi(seq, m, before, after)
+    if budget <= 0:
+        return None
+    tries = [(seq[:b] + [_Hole, _Hole] + seq[b:], [x if x < b else x + 2 for x in bounds])
+             for b in bounds if err - 4 <= b <= err + 1]
+    if err >= len(seq) - 3:  # the text ends inside a character: its last bytes were cut off
+        tries += [(seq + [_Hole] * k, bounds) for k in (1, 2)]
+    best = None
+    for new_seq, new_bounds in tries:
+        got = _fill_drops(new_seq, new_bounds, budget - 1, m, before, after)
+        if got is not None and (best is None or got[0] > best[0]):
+            best = got
+    return best
+
+
+@functools.lru_cache(maxsize=4096)
+def _char_options(pattern: Tuple[Optional[int], ...]) -> Tuple[str, ...]:
+    """Characters the model knows (or Chinese punctuation) whose UTF-8 bytes match ``pattern``."""
+    n = len(pattern)
+    lead_range = {2: range(0xC2, 0xE0), 3: range(0xE0, 0xF0), 4: range(0xF0, 0xF5)}[n]
+    ranges = [lead_range if pattern[0] is _Hole else (pattern[0],)]
+    ranges += [range(0x80, 0xC0) if b is _Hole else (b,) for b in pattern[1:]]
+    m = _model.load()
+    found = []
+    for combo in itertools.product(*ranges):
+        try:
+            ch = bytes(combo).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if ch in m.unigram or is_cjk_punct(ch):
+            found.append(ch)
+    return tuple(found)
+
+
+def _viterbi(seq: List[Optional[int]], m: "_model.Model", before: str, after: str
+             ) -> Optional[Tuple[float, str]]:
+    """Best decoding of ``seq`` as UTF-8, holes filled by the bigram model."""
+    slots: List[Tuple[str, ...]] = []
+    i, n = 0, len(seq)
+    while i < n:
+        b = seq[i]
+        if b is not _Hole and b < 0x80:
+            slots.append((chr(b),))
+            i += 1
+            continue
+        if b is _Hole:
+            # A hole at a character start: its length is what the continuation bytes after it say.
+            k = 1
+            while i + k < n and k < 4 and (seq[i + k] is _Hole or 0x80 <= seq[i + k] <= 0xBF):
+                k += 1
+            if k == 1:
+                return None  # a lone lost byte standing for a whole character: nothing to rebuild
+            length = min(k, 3) if all(x is not _Hole for x in seq[i + 1:i + k]) else k
+            length = 3 if length > 3 and seq[i + 3] is _Hole else length
+        else:
+            length = 2 if b <= 0xDF else 3 if b <= 0xEF else 4
+        pattern = tuple(seq[i:i + length])
+        if len(pattern) < length or length < 2:
+            return None
+        if sum(1 for x in pattern if x is _Hole) > 2:
+            return None
+        options = _char_options(pattern) if _Hole in pattern else _exact(pattern)
+        if not options:
+            return None
+        slots.append(options)
+        i += length
+    # Viterbi over the slots.
+    prev: Dict[str, Tuple[float, str]] = {before[-1:] if before else "": (0.0, "")}
+    for options in slots:
+        cur: Dict[str, Tuple[float, str]] = {}
+        for ch in options:
+            best = None
+            for p, (sc, txt) in prev.items():
+                s = sc + (m.pair(p, ch) if p else m.char(ch))
+                if best is None or s > best[0]:
+                    best = (s, txt + ch)
+            cur[ch] = best
+        prev = cur
+    total, text = max(((sc + (m.pair(p, after[0]) - m.char(after[0]) if after and p else 0.0), txt)
+                       for p, (sc, txt) in prev.items()), key=lambda x: x[0])
+    return total, text
+
+
+def _exact(pattern: Tuple[Optional[int], ...]) -> Tuple[str, ...]:
+    try:
+        return (bytes(pattern).decode("utf-8"),)
+    except UnicodeDecodeError:
+        return ()
