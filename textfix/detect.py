@@ -106,7 +106,12 @@ class _Partial:
         self.data = data
 
     def detect(self) -> Detection:
-        # Try the head as it is, then with up to 3 trailing bytes dropped (a cut character).
+        # A head that is UTF-8 once a cut character is dropped from its end is UTF-8.
+        for cut in range(0, 4):
+            head = self.data[: len(self.data) - cut]
+            if head and not head.isascii() and b"\x00" not in head and _decodes(head, "utf-8"):
+                return detect(head)
+        # Otherwise try the head as it is, then with up to 3 trailing bytes dropped.
         best = None
         for cut in range(0, 4):
             head = self.data[: len(self.data) - cut] if cut else self.data

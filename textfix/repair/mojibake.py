@@ -98,7 +98,18 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
             found[-1][4] = found[-1][4] or _is_hard(ch)
         else:
             found.append([i, i + 1, 1, m.char(ch) if ch != "?" else 0.0, _is_hard(ch)])
-    return [(s, e) for s, e, n, low, hard in found if n >= 2 or low < -13.0 or hard]
+    return [(s, e) for s, e, n, low, hard in found if hard or low < -13.0 or (n >= 2 and _unlikely(text, s, e, m))]
+
+
+def _unlikely(text: str, s: int, e: int, m: "_model.Model") -> bool:
+    """Whether the cluster reads as improbable in context (bigrams included): real words made of
+    rare characters (垃圾) do not; mojibake, whose characters never pair up, does."""
+    prev = text[s - 1] if s > 0 else ""
+    total = 0.0
+    for ch in text[s:e]:
+        total += m.pair(prev, ch) if prev else m.char(ch)
+        prev = ch
+    return total < RARE * (e - s) * 0.9
 
 
 def _decode(seg: str, plan: Plan) -> Optional[str]:

@@ -1,0 +1,122 @@
+"""textfix against its peers, side by side in one run: MB/s of each stage and its peer on the same
+text (medians of several runs), and the filter's peak memory on a large input.
+
+    python benchmarks/run.py [--runs 5] [--filter-mb 100]
+
+Peers: ftfy (repair), OpenCC (conversion), chardet and charset-normalizer (detection),
+autocorrect-py (punctuation; `pip install autocorrect-py`, reported as missing otherwise).
+The corpus is built from the project's own test sentences (tests/data/sentences.txt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus(size: int) -> str:
+    lines = [l for l in (ROOT / "tests/data/sentences.txt").read_text(encoding="utf-8").splitlines()
+             if l and not l.startswith("#")]
+    block = "\n".join(lines) + "\n"
+    return (block * (size // len(block.encode()) + 1))[: size // 3]
+
+
+def damaged(text: str) -> str:
+    """The same text with the seeds' punctuation damage: Chinese marks turned ASCII."""
+    return text.translate(str.maketrans({"，": ",", "：": ":", "；": ";", "！": "!", "？": "?", "（": "(", "）": ")"}))
+
+
+def median_mbps(fn, arg, nbytes: int, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        fn(arg)
+        times.append(time.perf_counter() - t)
+    return nbytes / statistics.median(times) / 1e6
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--size", type=int, default=1_000_000, help="bytes of UTF-8 text per stage run")
+    ap.add_argument("--filter-mb", type=int, default=100, help="size of the filter's memory test input (0: skip)")
+    args = ap.parse_args()
+
+    import chardet
+    import charset_normalizer
+    import ftfy
+    import opencc
+
+    import textfix
+    from textfix.config import Config
+    from textfix.convert import convert
+    from textfix.punctuate import punctuate
+    from textfix.repair import repair
+
+    clean = corpus(args.size)
+    nbytes = len(clean.encode("utf-8"))
+    cfg = Config()
+    rows = []
+
+    # Warm the caches (model, converters) so that load time is not counted as throughput.
+    repair(clean[:1000], cfg)
+    convert(clean[:100], Config(convert="s2t"))
+    rows.append(("repair (clean text)", "textfix", median_mbps(lambda t: repair(t, cfg), clean, nbytes, args.runs)))
+    rows.append(("repair (clean text)", "ftfy.fix_text", median_mbps(ftfy.fix_text, clean, nbytes, args.runs)))
+
+    s2t = Config(convert="s2t")
+    cc = opencc.OpenCC("s2t")
+    rows.append(("convert s2t", "textfix", median_mbps(lambda t: convert(t, s2t), clean, nbytes, args.runs)))
+    rows.append(("convert s2t", "OpenCC", median_mbps(cc.convert, clean, nbytes, args.runs)))
+
+    broken = damaged(clean)
+    rows.append(("punctuation", "textfix", median_mbps(lambda t: punctuate(t, cfg), broken, nbytes, args.runs)))
+    try:
+        import autocorrect_py
+
+        rows.append(("punctuation", "autocorrect-py", median_mbps(autocorrect_py.format, broken, nbytes, args.runs)))
+    except ImportError:
+        rows.append(("punctuation", "autocorrect-py (not installed)", float("nan")))
+
+    # Detection: 2 KB GBK pieces, calls per second and MB/s.
+    pieces = [clean[i:i + 700].encode("gb18030") for i in range(0, min(len(clean), 70_000), 700)]
+    pbytes = sum(map(len, pieces))
+    for name, fn in (("textfix", textfix.detect), ("chardet", chardet.detect),
+                     ("charset-normalizer", lambda b: charset_normalizer.from_bytes(b).best())):
+        rows.append(("detect (2 KB GBK pieces)", name,
+                     median_mbps(lambda ps: [fn(p) for p in ps], pieces, pbytes, max(1, args.runs // 2))))
+
+    print(f"{'stage':28} {'tool':32} {'MB/s':>8}")
+    for stage, tool, mbps in rows:
+        print(f"{stage:28} {tool:32} {mbps:8.2f}")
+    print(f"(medians of {args.runs} runs over {nbytes / 1e6:.1f} MB of clean Chinese text; detection over "
+          f"{len(pieces)} pieces)")
+
+    if args.filter_mb:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "big.txt"
+            block = broken.encode("utf-8")
+            with open(path, "wb") as f:
+                for _ in range(args.filter_mb * 1_000_000 // len(block) + 1):
+                    f.write(block)
+            size = path.stat().st_size
+            t = time.perf_counter()
+            with open(path, "rb") as src:
+                proc = subprocess.run([sys.executable, "-m", "textfix"], stdin=src, stdout=subprocess.DEVNULL)
+            elapsed = time.perf_counter() - t
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+            print(f"filter: {size / 1e6:.0f} MB in {elapsed:.1f} s ({size / 1e6 / elapsed:.2f} MB/s), "
+                  f"peak RSS {peak:.0f} MB, exit {proc.returncode}")
+
+
+if __name__ == "__main__":
+    main()
