@@ -4,7 +4,8 @@
 ``(text, config) -> (text, changes)``:
 
 1. ``mojibake``: CJK codec confusions (searched only in suspicious spans found by one scan);
-2. ``latin``: UTF-8 read as Latin-1/cp1252, by ftfy on the Latin runs that remain;
+2. ``latin``: UTF-8 read as Latin-1/cp1252, by ftfy on the Latin runs that remain (when it changes
+   anything, ``mojibake`` looks once more at its result);
 3. ``glyphs``: invisible characters, full-width ASCII, radicals, private-use, compatibility ideographs;
 4. ``markers``: irrecoverable damage is flagged (reported, not changed).
 
@@ -28,4 +29,10 @@ def repair(text: str, config: Config) -> Tuple[str, List[Change]]:
         new, found = fixer(text, config)
         changes.extend(with_lines(text, found))
         text = new
+        if fixer is latin.fix and found:
+            # ftfy's fixes (C1 controls → cp1252) can uncover CJK mojibake: look once more, so
+            # that repairing the output again finds nothing (idempotence).
+            new, found = mojibake.fix(text, config)
+            changes.extend(with_lines(text, found))
+            text = new
     return text, changes
