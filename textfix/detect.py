@@ -114,7 +114,7 @@ class _Partial:
         # Otherwise try the head as it is, then with up to 3 trailing bytes dropped.
         best = None
         for cut in range(0, 4):
-            head = self.data[: len(self.data) - cut] if cut else self.data
+            head = self.data[: len(self.data) - cut]
             if not head:
                 break
             det = detect(head)

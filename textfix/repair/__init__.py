@@ -25,14 +25,17 @@ FIXERS = (mojibake.fix, latin.fix, glyphs.fix, markers.flag)
 
 def repair(text: str, config: Config) -> Tuple[str, List[Change]]:
     changes: List[Change] = []
-    for fixer in FIXERS:
+
+    def run(fixer) -> bool:
+        nonlocal text
         new, found = fixer(text, config)
         changes.extend(with_lines(text, found))
         text = new
-        if fixer is latin.fix and found:
+        return bool(found)
+
+    for fixer in FIXERS:
+        if run(fixer) and fixer is latin.fix:
             # ftfy's fixes (C1 controls → cp1252) can uncover CJK mojibake: look once more, so
             # that repairing the output again finds nothing (idempotence).
-            new, found = mojibake.fix(text, config)
-            changes.extend(with_lines(text, found))
-            text = new
+            run(mojibake.fix)
     return text, changes

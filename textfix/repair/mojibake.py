@@ -104,12 +104,7 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
 def _unlikely(text: str, s: int, e: int, m: "_model.Model") -> bool:
     """Whether the cluster reads as improbable in context (bigrams included): real words made of
     rare characters (垃圾) do not; mojibake, whose characters never pair up, does."""
-    prev = text[s - 1] if s > 0 else ""
-    total = 0.0
-    for ch in text[s:e]:
-        total += m.pair(prev, ch) if prev else m.char(ch)
-        prev = ch
-    return total < RARE * (e - s) * 0.9
+    return m.score(text[s:e], before=text[max(0, s - 1):s]) < RARE * (e - s) * 0.9
 
 
 def _decode(seg: str, plan: Plan) -> Optional[str]:
