@@ -16,6 +16,7 @@ from .changes import Change
 from .chars import is_chinese, is_han
 from .config import Config
 from .protect import mask
+from .suspect import lost_byte_mark
 
 STAGE = "punctuation"
 MARKS = {",": ("，", "comma"), ":": ("：", "colon"), ";": ("；", "semicolon"),
@@ -54,6 +55,8 @@ def punctuate(text: str, config: Config) -> Tuple[str, List[Change]]:
             new, rule = MARKS[ch]
             if not config.enabled(rule) or _numeric_separator(after_parens, i):
                 continue
+            if ch == "?" and lost_byte_mark(after_parens, i):
+                continue  # a lost byte inside mojibake repair could not rebuild, not a question
             chars[i] = new
             changes.append(Change(STAGE, rule, i, i + 1, ch, new))
     changes.sort(key=lambda c: c.start)

@@ -3,9 +3,12 @@
 ``repair(text, config)`` runs the fixers in a fixed order, each once, each a pure function
 ``(text, config) -> (text, changes)``:
 
-1. ``mojibake``: CJK codec confusions (searched only in suspicious spans found by one scan);
+1. ``mojibake``: CJK codec confusions (searched only in suspicious spans found by one scan). A repair
+   changes the context of the spans beside it, so the fixer looks again at its own result until it
+   finds nothing (at most MAX_PASSES times; every change must raise the model's score by a margin,
+   so this is a bounded greedy search, not a loop over different fixers);
 2. ``latin``: UTF-8 read as Latin-1/cp1252, by ftfy on the Latin runs that remain (when it changes
-   anything, ``mojibake`` looks once more at its result);
+   anything, ``mojibake`` looks again at its result);
 3. ``glyphs``: invisible characters, full-width ASCII, radicals, private-use, compatibility ideographs;
 4. ``markers``: irrecoverable damage is flagged (reported, not changed).
 
@@ -21,6 +24,7 @@ from ..config import Config
 from . import glyphs, latin, markers, mojibake
 
 FIXERS = (mojibake.fix, latin.fix, glyphs.fix, markers.flag)
+MAX_PASSES = 4
 
 
 def repair(text: str, config: Config) -> Tuple[str, List[Change]]:
@@ -33,9 +37,16 @@ def repair(text: str, config: Config) -> Tuple[str, List[Change]]:
         text = new
         return bool(found)
 
+    def settle() -> None:
+        for _ in range(MAX_PASSES):
+            if not run(mojibake.fix):
+                break
+
     for fixer in FIXERS:
-        if run(fixer) and fixer is latin.fix:
-            # ftfy's fixes (C1 controls → cp1252) can uncover CJK mojibake: look once more, so
-            # that repairing the output again finds nothing (idempotence).
-            run(mojibake.fix)
+        if fixer is mojibake.fix:
+            settle()
+        elif run(fixer) and fixer is latin.fix:
+            # ftfy's fixes (C1 controls → cp1252) can uncover CJK mojibake: look again, so that
+            # repairing the output a second time finds nothing (idempotence).
+            settle()
     return text, changes

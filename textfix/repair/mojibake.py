@@ -13,13 +13,13 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-import re
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .. import model as _model
 from ..changes import Change
 from ..chars import is_cjk_punct, is_han, is_pua
 from ..config import Config
+from ..suspect import RARE, lost_byte_mark, suspicious_re
 
 Plan = Tuple[Tuple[str, str], ...]  # ((read_as, meant), ...): encode with read_as, decode with meant
 
@@ -42,8 +42,8 @@ MAX_CLUSTER_GAP = 3  # clean characters that may separate suspicious ones in one
 EDGE = 3  # characters a window may extend beyond its cluster on either side
 SHRINK = 2  # characters a window may start or end inside its cluster
 MAX_WINDOW = 400  # characters; longer clusters are cut into pieces this long
-RARE = -10.5  # a Han character scored below this (log-probability) is suspicious
 PLAUSIBLE = -9.5  # mean log-probability a repair's Han characters must reach: real text does
+CHAIN_COST = 3.0  # nats a chain of two decodings must win by beyond MARGIN: it tries more hypotheses
 MAX_HOLES = 3
 LOSSY_COST = 4.0  # nats a fill of guessed bytes must win by beyond MARGIN
 _QUESTION = "?\ufffd"
@@ -60,18 +60,6 @@ PLANS = _plans()
 _LATIN = frozenset((step,) for step in CHAIN_ONLY)
 
 
-@functools.lru_cache(maxsize=None)
-def _safe_pattern() -> "re.Pattern[str]":
-    """Characters that can never start a suspicious cluster: ASCII, common Han, CJK punctuation,
-    kana, hangul, general punctuation. Everything else is looked at."""
-    m = _model.load()
-    common = "".join(sorted(c for c, lp in m.unigram.items() if lp >= RARE and ord(c) < 0x10000))
-    return re.compile(
-        "[^\\x00-\\x3e\\x40-\\x7f\u3000-\u303f\u3040-\u30ff\uac00-\ud7af\u2010-\u2027\u2030-\u205e"
-        "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65" + re.escape(common) + "]"
-    )
-
-
 def _is_hard(ch: str) -> bool:
     """A character that is almost only ever mojibake in Chinese text."""
     cp = ord(ch)
@@ -85,11 +73,10 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
     one, or one that is almost only ever mojibake."""
     m = _model.load()
     found: List[List[int]] = []
-    for hit in _safe_pattern().finditer(text):
+    for hit in suspicious_re().finditer(text):
         i = hit.start()
         ch = text[i]
-        if ch == "?" and not (i > 0 and not text[i - 1].isascii()) and not (
-                i + 1 < len(text) and not text[i + 1].isascii()):
+        if ch == "?" and not lost_byte_mark(text, i):
             continue
         if found and i - found[-1][1] <= MAX_CLUSTER_GAP and "\n" not in text[found[-1][1]:i]:
             found[-1][1] = i + 1
@@ -194,7 +181,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 cand = _decode(seg, plan)
                 if cand is None or cand == seg or not _clean(seg, cand, m, plan in _LATIN):
                     continue
-                gain = m.score(cand, before, after) - base
+                gain = m.score(cand, before, after) - base - CHAIN_COST * (len(plan) - 1)
                 if gain > best_gain:
                     best, best_gain = (i, j, cand, "mojibake", _describe(plan), gain), gain
         if best is not None and best[4] in _DEFERRED:

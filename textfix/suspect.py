@@ -1,0 +1,37 @@
+"""What looks like damage, decided by one scan: shared by repair (where to look) and punctuation
+(which ``?`` is a lost byte, not a question mark), so the two stages agree and a second run of the
+pipeline sees what the first one saw."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from . import model as _model
+
+RARE = -10.5  # a Han character scored below this (log-probability) is suspicious
+
+
+@functools.lru_cache(maxsize=None)
+def suspicious_re() -> "re.Pattern[str]":
+    """One suspicious character. Safe (never starts a cluster): ASCII except ``?``, common Han,
+    CJK punctuation, kana, hangul, general punctuation. Everything else is looked at."""
+    m = _model.load()
+    common = "".join(sorted(c for c, lp in m.unigram.items() if lp >= RARE and ord(c) < 0x10000))
+    return re.compile(
+        "[^\\x00-\\x3e\\x40-\\x7f\u3000-\u303f\u3040-\u30ff\uac00-\ud7af\u2010-\u2027\u2030-\u205e"
+        "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65" + re.escape(common) + "]"
+    )
+
+
+def lost_byte_mark(text: str, i: int) -> bool:
+    """Whether the ``?`` at ``i`` may stand for lost bytes: the nearest character on either side
+    that is not itself a ``?`` is suspicious (``涓?枃``). A ``?`` beside clean text is a mark."""
+    pattern = suspicious_re()
+    for step in (-1, 1):
+        j = i + step
+        while 0 <= j < len(text) and text[j] == "?":
+            j += step
+        if 0 <= j < len(text) and pattern.match(text[j]):
+            return True
+    return False
