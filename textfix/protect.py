@@ -1,4 +1,5 @@
-"""Spans no stage may rewrite: URLs, e-mail addresses, inline code, numbers with separators, times."""
+"""Spans no stage may rewrite: fenced and inline code (Markdown), URLs, e-mail addresses, numbers
+with separators, times."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ from typing import List, Tuple
 
 _PROTECTED = re.compile(
     r"""
-      `[^`\n]+`                                   # Markdown inline code
+      (?ms:^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,3}(?P=fence)[ \t]*$|\Z))  # fenced code
+    | `[^`\n]+`                                   # Markdown inline code
     | (?:https?|ftp|file)://[^\s<>"'，。、；：？！（）「」“”]+   # URLs
     | www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+[^\s<>"'，。、；：？！（）「」“”]*
     | [A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+   # e-mail addresses
