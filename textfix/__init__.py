@@ -29,8 +29,8 @@ __all__ = [
 ]
 
 
-def _config(repair: bool, convert: Optional[str], punctuation: bool, options: dict) -> Config:
-    return Config.make(repair=repair, convert=convert, punctuation=punctuation, **options)
+def _config(repair: bool, convert: Optional[str], punctuation: bool, explain: bool, options: dict) -> Config:
+    return Config.make(repair=repair, convert=convert, punctuation=punctuation, explain=explain, **options)
 
 
 def fix_text(text: str, *, repair: bool = True, convert: Optional[str] = None, punctuation: bool = True,
@@ -43,7 +43,7 @@ def fix_text(text: str, *, repair: bool = True, convert: Optional[str] = None, p
     """
     if not isinstance(text, str):
         raise TypeError(f"fix_text() takes str, not {type(text).__name__}; use fix_bytes() for bytes")
-    out, changes = _pipeline.run(text, _config(repair, convert, punctuation, options))
+    out, changes = _pipeline.run(text, _config(repair, convert, punctuation, explain, options))
     return (out, changes) if explain else out
 
 
@@ -54,7 +54,7 @@ def fix_bytes(data: bytes, *, encoding: Optional[str] = None, repair: bool = Tru
     :func:`fix_text` does. Raises :class:`BinaryInputError` (a ValueError) for binary input."""
     if not isinstance(data, (bytes, bytearray, memoryview)):
         raise TypeError(f"fix_bytes() takes bytes, not {type(data).__name__}; use fix_text() for str")
-    config = _config(repair, convert, punctuation, options)
+    config = _config(repair, convert, punctuation, explain, options)
     out, changes = _pipeline.run_bytes(bytes(data), config, encoding)
     return (out, changes) if explain else out
 

@@ -53,14 +53,20 @@ class Change:
 
 def with_lines(text: str, changes: "list[Change]") -> "list[Change]":
     """``changes`` (spans indexing ``text``) with their 1-based line numbers filled in."""
-    from bisect import bisect_right
     from dataclasses import replace
 
-    if not changes:
+    if not changes or all(c.line is not None for c in changes):
         return changes
-    breaks = [i for i, ch in enumerate(text) if ch == "\n"] if "\n" in text else []
-    return [c if c.line is not None else replace(c, line=bisect_right(breaks, c.start - 1) + 1)
-            for c in changes]
+    out = list(changes)
+    pos, line = 0, 1
+    for k in sorted(range(len(out)), key=lambda k: out[k].start):
+        c = out[k]
+        start = max(c.start, 0)
+        line += text.count("\n", pos, start)  # counted in C, from one change to the next
+        pos = max(pos, start)
+        if c.line is None:
+            out[k] = replace(c, line=line)
+    return out
 
 
 def apply(text: str, changes: "list[Change]") -> str:

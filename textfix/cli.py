@@ -73,7 +73,7 @@ def _pipeline_options(p: argparse.ArgumentParser) -> None:
 def _config(args: argparse.Namespace) -> Config:
     try:
         return Config(repair=args.repair, convert=args.convert, punctuation=args.punctuation,
-                      disable=frozenset(args.disable))
+                      disable=frozenset(args.disable), explain=bool(getattr(args, "explain", True)))
     except ValueError as e:
         raise CliError(str(e)) from None
 
@@ -200,12 +200,14 @@ def _detect(argv: Sequence[str]) -> int:
     for path, det in rows:
         if args.format == "json":
             print(json.dumps({"file": path, "encoding": det.encoding, "confidence": det.confidence,
-                              "script": det.script, "bom": det.bom, "binary": det.binary,
+                              "script": det.script, "naive_conversion": det.naive, "bom": det.bom,
+                              "binary": det.binary,
                               "alternatives": det.alternatives, "reason": det.reason}, ensure_ascii=False))
         elif det.binary:
             print(f"{path}: binary ({det.reason})")
         else:
-            print(f"{path}: {det.encoding} (confidence {det.confidence:.2f}, script {det.script})")
+            naive = ", converted character by character: --to hant repairs it" if det.naive else ""
+            print(f"{path}: {det.encoding} (confidence {det.confidence:.2f}, script {det.script}{naive})")
     return code
 
 
@@ -311,7 +313,10 @@ def _work(job: Tuple[str, Config, bool]) -> "_files.FileFix":
             data = f.read()
     except OSError as e:
         return _files.FileFix("error", message=f"cannot read ({e.strerror or e})")
-    return _files.fix_file(data, config, keep)
+    try:
+        return _files.fix_file(data, config, keep)
+    except Exception as e:  # a bug must not stop the other files; this one is left as it was
+        return _files.FileFix("error", message=f"internal error, file left as it was ({type(e).__name__}: {e})")
 
 
 def _results(paths: List[str], config: Config, keep: bool, jobs: int) -> Iterator["_files.FileFix"]:
@@ -390,6 +395,8 @@ def _batch(argv: Sequence[str], mode: str) -> int:
             flags = [c for c in result.changes if c.is_flag]
             for c in flags if check and args.format == "text" else ():
                 _warn(f"{path}:{c.line}: {c.stage}/{c.rule} {c.before!r} flagged (cannot be repaired)")
+            for note in result.notes if check and args.format == "text" else ():
+                _warn(f"{path}: {note}")
             if status == "unchanged":
                 counts["unchanged"] += 1
                 continue
@@ -437,7 +444,8 @@ def _batch(argv: Sequence[str], mode: str) -> int:
 def _json_file(path: str, result: "_files.FileFix", recoded: str) -> dict:
     changes = [{"file": path, "line": c.line, "stage": c.stage, "rule": c.rule, "before": c.before,
                 "after": c.after, "confidence": c.confidence, "flag": c.is_flag} for c in result.changes]
-    return {"file": path, "encoding": result.encoding, "recoded": bool(recoded), "changes": changes}
+    return {"file": path, "encoding": result.encoding, "recoded": bool(recoded), "notes": list(result.notes),
+            "changes": changes}
 
 
 COMMANDS = {"detect": _detect, "check": lambda argv: _batch(argv, "check"),

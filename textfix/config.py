@@ -63,6 +63,9 @@ class Config:
     convert: Optional[str] = None
     punctuation: bool = True
     disable: FrozenSet[str] = field(default_factory=frozenset)
+    # Whether stages itemise every change (for --explain and check). Without it a stage may report
+    # its work coarsely (conversion: one change for the whole text), which keeps it as fast as OpenCC.
+    explain: bool = False
 
     def __post_init__(self) -> None:
         if self.convert is not None:
@@ -76,7 +79,7 @@ class Config:
         if unknown:
             raise ValueError(f"unknown rule(s) {', '.join(unknown)}; valid: {', '.join(sorted(ALL_RULES))}")
         object.__setattr__(self, "disable", disable)
-        for name in ("repair", "punctuation"):
+        for name in ("repair", "punctuation", "explain"):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(f"{name} must be True or False, not {getattr(self, name)!r}")
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from typing import List, Tuple
+from typing import FrozenSet, List, Optional, Tuple
 
+from . import _tables
 from .changes import Change
 from .chars import HAN_RANGES
 from .config import Config
@@ -40,8 +41,10 @@ def _converter(name: str):
 
 def opencc_convert(text: str, name: str) -> str:
     """OpenCC's own result for ``text`` under configuration ``name`` (lone surrogates pass through)."""
-    if not _SURROGATE.search(text):
+    try:
         return _converter(name).convert(text)
+    except UnicodeEncodeError:  # lone surrogates: convert the pieces between them
+        pass
     parts = _SURROGATE.split(text)
     seps = _SURROGATE.findall(text)
     out = [_converter(name).convert(parts[0])]
@@ -53,85 +56,148 @@ def opencc_convert(text: str, name: str) -> str:
 
 @dataclass(frozen=True)
 class Script:
-    """What ``identify`` found: ``script`` is 'simplified', 'traditional', 'mixed' or 'neither'."""
+    """What ``identify`` found: ``script`` is 'simplified', 'traditional', 'mixed' or 'neither'.
+
+    ``naive`` is True for Traditional text made by a character-by-character converter (characters
+    valid in both scripts left in their Simplified role: 干部, 關系, 規范); ``roundtrip`` is the
+    evidence: characters a round trip through Simplified and back changes (0–5 per 1,000 Han
+    characters in proper Traditional, tens in naive text).
+    """
 
     script: str
     simplified: int  # Han characters that exist only in Simplified
     traditional: int  # Han characters that exist only in Traditional
     han: int  # all Han characters
+    naive: bool = False
+    roundtrip: int = 0
+
+
+NAIVE_PER_1000 = 10.0  # round-trip edits per 1,000 Han characters above which text is naive
+NAIVE_MIN_EDITS = 2  # ... and at least this many (one quirk in a short proper text is not enough)
+# Round trips through Simplified, one per Traditional standard; the one that changes least is the
+# text's own standard (OpenCC's, Taiwan's or Hong Kong's variants).
+_ROUND_TRIPS = (("t2s", "s2t"), ("tw2s", "s2tw"), ("hk2s", "s2hk"))
+
+
+@functools.lru_cache(maxsize=None)
+def script_chars() -> Tuple[FrozenSet[str], FrozenSet[str]]:
+    """(Simplified-only, Traditional-only) Han characters (tables/script_chars.tsv, from OpenCC's
+    character dictionaries). Characters valid in both roles (干, 系, 范) are in neither."""
+    simp, trad = set(), set()
+    for ch, cls in _tables.rows("script_chars.tsv"):
+        (simp if cls == "S" else trad).add(ch)
+    return frozenset(simp), frozenset(trad)
+
+
+def _count(text: str) -> Tuple[int, int, int]:
+    """(Simplified-only, Traditional-only, all) Han characters in ``text``."""
+    simp_only, trad_only = script_chars()
+    n_s = n_t = n = 0
+    for run in _HAN_RUN.findall(text):
+        n += len(run)
+        for c in run:
+            n_s += c in simp_only
+            n_t += c in trad_only
+    return n_s, n_t, n
+
+
+def _verdict(n_s: int, n_t: int) -> str:
+    if n_s == 0 and n_t == 0:
+        return "neither"  # only characters shared by both scripts
+    if n_t == 0 or n_s >= 9 * n_t:
+        return "simplified"
+    if n_s == 0 or n_t >= 9 * n_s:
+        return "traditional"
+    return "mixed"
+
+
+def roundtrip_edits(text: str) -> Tuple[int, Tuple[str, str]]:
+    """Characters that the least-changing round trip through Simplified changes, and that trip."""
+    best: Tuple[int, Tuple[str, str]] = (len(text) + 1, _ROUND_TRIPS[0])
+    for trip in _ROUND_TRIPS:
+        back = opencc_convert(opencc_convert(text, trip[0]), trip[1])
+        if len(back) == len(text):
+            edits = sum(1 for a, b in zip(text, back) if a != b)
+        else:
+            edits = abs(len(back) - len(text)) + sum(1 for a, b in zip(text, back) if a != b)
+        if edits < best[0]:
+            best = (edits, trip)
+    return best
+
+
+def is_naive(edits: int, han: int) -> bool:
+    return edits >= NAIVE_MIN_EDITS and edits * 1000.0 >= NAIVE_PER_1000 * han
 
 
 def identify(text: str) -> Script:
-    """Which script ``text`` is written in, counting characters unique to each script.
-
-    A character is Traditional-only when OpenCC's t2s changes it alone, Simplified-only when s2t does.
-    """
-    chars = [c for run in _HAN_RUN.findall(text) for c in run]
-    if not chars:
+    """Which script ``text`` is written in, counting characters unique to each script, and whether
+    Traditional text was converted character by character (see :class:`Script`)."""
+    n_s, n_t, han = _count(text)
+    if not han:
         return Script("neither", 0, 0, 0)
-    unique = sorted(set(chars))
-    joined = "\n".join(unique)
-    to_simp = _converter("t2s").convert(joined).split("\n")
-    to_trad = _converter("s2t").convert(joined).split("\n")
-    trad_only = {c for c, s in zip(unique, to_simp) if s != c}
-    simp_only = {c for c, t in zip(unique, to_trad) if t != c}
-    n_s = sum(1 for c in chars if c in simp_only)
-    n_t = sum(1 for c in chars if c in trad_only)
-    if n_s == 0 and n_t == 0:
-        script = "neither"  # only characters shared by both scripts
-    elif n_t == 0:
-        script = "simplified"
-    elif n_s == 0:
-        script = "traditional"
-    elif n_s >= 9 * n_t:
-        script = "simplified"
-    elif n_t >= 9 * n_s:
-        script = "traditional"
-    else:
-        script = "mixed"
-    return Script(script, n_s, n_t, len(chars))
-
-
-def _line_plan(line: str, target: str) -> "str | None":
-    simp_plan, trad_plan = _TARGET_PLANS[target]
-    found = identify(line).script
-    if found == "traditional":
-        return trad_plan
-    if found in ("simplified", "mixed"):
-        return simp_plan
-    return None  # no script-specific characters: nothing to convert
+    script = _verdict(n_s, n_t)
+    if script in ("traditional", "mixed"):
+        edits = roundtrip_edits(text)[0]
+        return Script(script, n_s, n_t, han, is_naive(edits, han), edits)
+    return Script(script, n_s, n_t, han)
 
 
 def convert(text: str, config: Config) -> Tuple[str, List[Change]]:
-    """Convert ``text`` as ``config.convert`` says; the changes are one per converted Han run."""
+    """Convert ``text`` as ``config.convert`` says (see the module's docstring)."""
     name = config.convert
     if not name or not _HAN_RUN.search(text):
         return text, []
     if name in _TARGET_PLANS:
         if not config.enabled("script"):
             return text, []
-        pieces = []
-        for line in text.splitlines(keepends=True):
-            plan = _line_plan(line, name)
-            pieces.append((line, opencc_convert(line, plan) if plan else line, plan))
-        return _collect(pieces, "script")
+        return _collect(_to_target(text, name), "script", config.explain)
     if not config.enabled("opencc"):
         return text, []
     out = opencc_convert(text, name)
-    return _collect([(text, out, name)], "opencc")
+    return _collect([(text, out, name)], "opencc", config.explain)
 
 
-def _collect(pieces, rule: str) -> Tuple[str, List[Change]]:
-    """Join converted pieces and describe the differences as changes, one per differing line."""
+def _to_target(text: str, target: str) -> List[Tuple[str, str, Optional[str]]]:
+    """Each line converted from the script it is written in: (line, converted, plan). Traditional
+    lines of a text that reads as naive conversion go through Simplified first, which repairs them."""
+    simp_plan, trad_plan = _TARGET_PLANS[target]
+    lines = text.splitlines(keepends=True)
+    scripts = [_verdict(*_count(line)[:2]) for line in lines]
+    naive = False
+    if target != "hans" and "traditional" in scripts:
+        trad_text = "".join(line for line, sc in zip(lines, scripts) if sc == "traditional")
+        han = sum(len(run) for run in _HAN_RUN.findall(trad_text))
+        naive = is_naive(roundtrip_edits(trad_text)[0], han)
+    pieces = []
+    for line, script in zip(lines, scripts):
+        if script == "traditional" and naive:
+            plan = f"t2s → {simp_plan} (naive conversion repaired)"
+            out = opencc_convert(opencc_convert(line, "t2s"), simp_plan)
+        else:
+            step = trad_plan if script == "traditional" else simp_plan if script != "neither" else None
+            plan = step
+            out = opencc_convert(line, step) if step else line
+        pieces.append((line, out, plan))
+    return pieces
+
+
+def _collect(pieces, rule: str, itemise: bool) -> Tuple[str, List[Change]]:
+    """Join converted pieces and describe the differences: each differing run when ``itemise``,
+    else one change for the whole text (no per-character work: conversion stays OpenCC's speed)."""
+    out = "".join(after for _, after, _ in pieces)
+    if not itemise:
+        text = "".join(before for before, _, _ in pieces)
+        if out == text:
+            return out, []
+        plans = ", ".join(dict.fromkeys(f"opencc {plan}" for before, after, plan in pieces if before != after))
+        return out, [Change(STAGE, rule, 0, len(text), text, out, plan=plans)]
     changes: List[Change] = []
-    out = []
     pos = 0
     for before, after, plan in pieces:
-        out.append(after)
         if before != after:
             changes.extend(_diff(before, after, pos, rule, f"opencc {plan}"))
         pos += len(before)
-    return "".join(out), changes
+    return out, changes
 
 
 def _diff(before: str, after: str, offset: int, rule: str, plan: str) -> List[Change]:

@@ -43,7 +43,8 @@ class Detection:
     ``encoding`` is a Python codec name that decodes the bytes to the intended text (``None`` when
     the input is binary); ``confidence`` is 0–1; ``alternatives`` are the runner-up codecs with
     their confidences; ``bom`` names the byte-order mark found (``utf-8``, ``utf-16-le``, …);
-    ``script`` is 'simplified', 'traditional', 'mixed' or 'neither' for the decoded text.
+    ``script`` is 'simplified', 'traditional', 'mixed' or 'neither' for the decoded text, and
+    ``naive`` says that Traditional text was converted character by character (see ``identify``).
     """
 
     encoding: Optional[str]
@@ -53,6 +54,7 @@ class Detection:
     script: Optional[str] = None
     binary: bool = False
     reason: str = ""
+    naive: bool = False
 
     def decode(self, data: bytes) -> str:
         if self.encoding is None:
@@ -153,7 +155,8 @@ def _finish(det: Detection, data: bytes, text: Optional[str] = None) -> Detectio
         text = _sample_text(data, det.encoding) or ""
     from dataclasses import replace
 
-    return replace(det, script=identify(text[:SAMPLE]).script)
+    found = identify(text[:SAMPLE])
+    return replace(det, script=found.script, naive=found.naive)
 
 
 def _binary(reason: str) -> Detection:

@@ -19,6 +19,7 @@ from typing import List, Optional, Tuple
 
 from .changes import Change
 from .config import Config
+from .convert import identify
 from .detect import detect
 from .pipeline import run
 
@@ -46,6 +47,7 @@ class FileFix:
     after: str = ""
     changes: Tuple[Change, ...] = ()
     message: str = ""
+    notes: Tuple[str, ...] = ()  # what check reports beyond changes (naive Traditional conversion)
 
 
 def looks_binary(data: bytes) -> bool:
@@ -86,9 +88,20 @@ def fix_file(data: bytes, config: Config, keep_encoding: bool = False) -> FileFi
     except UnicodeEncodeError as e:
         bad = fixed[e.start:e.end]
         return FileFix("error", codec, message=f"cannot write {bad!r} in {codec} (--keep-encoding); left as it was")
+    notes = _notes(text, config)
     if new == data:
-        return FileFix("unchanged", codec, before=text, after=fixed)
-    return FileFix("changed", codec, new, text, fixed, tuple(changes))
+        return FileFix("unchanged", codec, before=text, after=fixed, changes=tuple(changes), notes=notes)
+    return FileFix("changed", codec, new, text, fixed, tuple(changes), notes=notes)
+
+
+def _notes(text: str, config: Config) -> Tuple[str, ...]:
+    if config.convert is not None:
+        return ()
+    found = identify(text)
+    if not found.naive:
+        return ()
+    return (f"Traditional text converted character by character ({found.roundtrip} characters in their "
+            f"Simplified role among {found.han}); --to hant (or tw, hk) repairs it",)
 
 
 def fix_lines(text: str, config: Config) -> Tuple[str, List[Change]]:

@@ -1,0 +1,71 @@
+"""Script identification and naive-conversion repair (issue 5)."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import textfix
+from conftest import SIMPLIFIED, TRADITIONAL
+
+# From seed 000: People's Daily text through a character-by-character Simplified→Traditional converter.
+NAIVE = "必須要構建親清政商關系。各地通過規范行政執法檢查，讓干部坦坦蕩蕩、堂堂正正地與企業家交往。"
+REPAIRED = "必須要構建親清政商關係。各地通過規範行政執法檢查，讓幹部坦坦蕩蕩、堂堂正正地與企業家交往。"
+
+
+def test_identify_evidence():
+    s = textfix.identify("软件开发")
+    assert (s.script, s.simplified, s.traditional, s.han) == ("simplified", 3, 0, 4)
+    t = textfix.identify("軟體開發")
+    assert (t.script, t.traditional, t.naive) == ("traditional", 4, False)
+    assert textfix.identify("中文").script == "neither"  # characters shared by both scripts
+    assert textfix.identify("hello").script == "neither"
+    assert textfix.identify("软件開發與測試").script == "mixed"
+
+
+def test_naive_conversion_identified():
+    found = textfix.identify(NAIVE)
+    assert found.script == "traditional" and found.naive and found.roundtrip == 3
+
+
+@pytest.mark.parametrize("target", ["hant", "tw", "hk"])
+def test_naive_conversion_repaired(target):
+    out = textfix.fix_text(NAIVE, convert=target, repair=False, punctuation=False)
+    for good in ("關係", "規範", "幹部"):
+        assert good in out
+
+
+def test_naive_repair_is_explained():
+    _, changes = textfix.fix_and_explain(NAIVE, convert="hant", repair=False, punctuation=False)
+    assert [(c.before, c.after) for c in changes] == [("系", "係"), ("范", "範"), ("干", "幹")]
+    assert all("naive" in c.plan for c in changes)
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(TRADITIONAL), min_size=1, max_size=6).map("".join))
+def test_proper_traditional_passes_unchanged(text):
+    assert not textfix.identify(text).naive
+    assert textfix.fix_text(text, convert="hant", repair=False, punctuation=False) == text
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(SIMPLIFIED), min_size=1, max_size=6).map("".join))
+def test_hant_of_simplified_is_opencc_s2t(text):
+    import opencc
+
+    assert textfix.fix_text(text, convert="hant", repair=False, punctuation=False) == opencc.OpenCC("s2t").convert(text)
+
+
+def test_mixed_lines_convert_from_their_own_script():
+    text = "软件开发\n軟體開發\n"
+    assert textfix.fix_text(text, convert="hans", punctuation=False) == "软件开发\n软体开发\n"
+    assert textfix.fix_text(text, convert="twp", punctuation=False) == "軟體開發\n軟體開發\n"
+
+
+def test_conversion_changes_itemised_only_when_explaining():
+    _, changes = textfix.fix_text("软件和硬件", convert="s2t", explain=True)
+    assert [(c.start, c.before, c.after) for c in changes] == [(0, "软", "軟")]
+    from textfix.config import Config
+    from textfix.convert import convert
+
+    out, coarse = convert("软件和硬件", Config(convert="s2t"))
+    assert len(coarse) == 1 and textfix.changes.apply("软件和硬件", coarse) == out
