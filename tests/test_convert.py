@@ -69,3 +69,32 @@ def test_conversion_changes_itemised_only_when_explaining():
 
     out, coarse = convert("软件和硬件", Config(convert="s2t"))
     assert len(coarse) == 1 and textfix.changes.apply("软件和硬件", coarse) == out
+
+
+# The greedy errors the issue names (from OpenCC's tracker): fixed by segment=True.
+TRAPS = [
+    ("s2t", "被发明", "被發明"), ("s2t", "前头发生", "前頭發生"), ("s2t", "可是只有他", "可是只有他"),
+    ("s2t", "了解了如何", "瞭解了如何"), ("s2t", "参与制造", "參與製造"), ("s2t", "粉丝发布", "粉絲發佈"),
+    ("s2t", "一个中学生", "一個中學生"), ("s2twp", "少数组织", "少數組織"),
+    ("s2twp", "人体内存在", "人體內存在"), ("s2twp", "勇敢的士兵", "勇敢的士兵"),
+]
+
+
+@pytest.mark.parametrize("config, text, want", TRAPS)
+def test_segmentation_fixes_greedy_errors(config, text, want):
+    import opencc
+
+    assert opencc.OpenCC(config).convert(text) != want  # the trap is real
+    assert textfix.fix_text(text, convert=config, punctuation=False, segment=True) == want
+
+
+def test_segmentation_in_context_and_targets():
+    assert textfix.fix_text("这个方法被发明了。", convert="s2t", segment=True) == "這個方法被發明了。"
+    assert textfix.fix_text("少数组织", convert="twp", segment=True, punctuation=False) == "少數組織"
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.sampled_from(list("被发明前头生可是只有他了解如何参与制造粉丝布一个中学少数组织人体内存在勇敢的士兵\uf8ff")), max_size=30))
+def test_segmentation_leaves_no_separator(text):
+    out = textfix.fix_text(text, convert="s2twp", repair=False, punctuation=False, segment=True)
+    assert len(out) >= text.count("\uf8ff") and out.count("\uf8ff") == text.count("\uf8ff")

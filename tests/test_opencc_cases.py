@@ -32,3 +32,8 @@ def test_opencc_case(case_id, config, text, want):
     assert textfix.fix_text(text, convert=config, repair=False, punctuation=False) == want
     out, changes = textfix.fix_text(text, convert=config, repair=False, punctuation=False, explain=True)
     assert out == want and textfix.changes.apply(text, changes) == want
+
+
+@pytest.mark.parametrize("case_id, config, text, want", CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
+def test_opencc_case_with_segmentation(case_id, config, text, want):
+    assert textfix.fix_text(text, convert=config, repair=False, punctuation=False, segment=True) == want

@@ -66,6 +66,9 @@ class Config:
     # Whether stages itemise every change (for --explain and check). Without it a stage may report
     # its work coarsely (conversion: one change for the whole text), which keeps it as fast as OpenCC.
     explain: bool = False
+    # Conversion: choose among OpenCC's phrases by the best segmentation of each sentence instead of
+    # OpenCC's greedy longest match (Simplified→Traditional configurations and targets; segment.py).
+    segment: bool = False
 
     def __post_init__(self) -> None:
         if self.convert is not None:
@@ -79,7 +82,7 @@ class Config:
         if unknown:
             raise ValueError(f"unknown rule(s) {', '.join(unknown)}; valid: {', '.join(sorted(ALL_RULES))}")
         object.__setattr__(self, "disable", disable)
-        for name in ("repair", "punctuation", "explain"):
+        for name in ("repair", "punctuation", "explain", "segment"):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(f"{name} must be True or False, not {getattr(self, name)!r}")
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import FrozenSet, List, Optional, Tuple
 
 from . import _tables
+from . import segment as _segment
 from .changes import Change
 from .chars import HAN_RANGES
 from .config import Config
@@ -150,14 +151,21 @@ def convert(text: str, config: Config) -> Tuple[str, List[Change]]:
     if name in _TARGET_PLANS:
         if not config.enabled("script"):
             return text, []
-        return _collect(_to_target(text, name), "script", config.explain)
+        return _collect(_to_target(text, name, config.segment), "script", config.explain)
     if not config.enabled("opencc"):
         return text, []
-    out = opencc_convert(text, name)
+    out = _run(text, name, config.segment)
     return _collect([(text, out, name)], "opencc", config.explain)
 
 
-def _to_target(text: str, target: str) -> List[Tuple[str, str, Optional[str]]]:
+def _run(text: str, name: str, segment: bool) -> str:
+    """OpenCC configuration ``name`` on ``text``, guided by segmentation when asked and supported."""
+    if segment and _segment.supported(name):
+        return _segment.guarded(text, opencc_convert, name)
+    return opencc_convert(text, name)
+
+
+def _to_target(text: str, target: str, segment: bool = False) -> List[Tuple[str, str, Optional[str]]]:
     """Each line converted from the script it is written in: (line, converted, plan). Traditional
     lines of a text that reads as naive conversion go through Simplified first, which repairs them."""
     simp_plan, trad_plan = _TARGET_PLANS[target]
@@ -172,11 +180,11 @@ def _to_target(text: str, target: str) -> List[Tuple[str, str, Optional[str]]]:
     for line, script in zip(lines, scripts):
         if script == "traditional" and naive:
             plan = f"t2s → {simp_plan} (naive conversion repaired)"
-            out = opencc_convert(opencc_convert(line, "t2s"), simp_plan)
+            out = _run(opencc_convert(line, "t2s"), simp_plan, segment)
         else:
             step = trad_plan if script == "traditional" else simp_plan if script != "neither" else None
             plan = step
-            out = opencc_convert(line, step) if step else line
+            out = _run(line, step, segment) if step else line
         pieces.append((line, out, plan))
     return pieces
 

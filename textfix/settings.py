@@ -4,6 +4,7 @@ in one folder ``.textfix.toml`` comes first). Command-line options win over the 
 
     [tool.textfix]
     to = "twp"            # as --to
+    segment = true        # as --segment
     repair = true         # false: as --no-repair
     punctuation = true    # false: as --no-punct
     disable = ["parens"]  # as --disable
@@ -26,6 +27,7 @@ else:  # pragma: no cover - exercised on Python < 3.11 only
 # Key → (type, argparse destination).
 KEYS: Dict[str, Tuple[type, str]] = {
     "to": (str, "convert"),
+    "segment": (bool, "segment"),
     "repair": (bool, "repair"),
     "punctuation": (bool, "punctuation"),
     "disable": (list, "disable"),
