@@ -225,3 +225,11 @@ def test_fix_file_keeps_mixed_line_endings():
     got = files.fix_file(data, Config())
     assert got.new == "一，\r\n二，\n三，\r四，".encode()
     assert files.fix_file(got.new, Config()).status == "unchanged"
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-32", "utf-16-be", "utf-32-be"])
+def test_files_with_a_bom_are_text_not_binary(codec):
+    bom = {"utf-16-be": codecs.BOM_UTF16_BE, "utf-32-be": codecs.BOM_UTF32_BE}.get(codec, b"")
+    data = bom + BROKEN.encode(codec)
+    got = files.fix_file(data, Config())
+    assert got.status == "changed" and got.new == codecs.BOM_UTF8 + FIXED.encode()

@@ -51,9 +51,10 @@ class FileFix:
 
 
 def looks_binary(data: bytes) -> bool:
-    """NUL or control bytes in the first KB (UTF-16/32 with a BOM is text)."""
+    """NUL or control bytes in the first KB, as pre-commit's identify sees them (UTF-16/32 with a
+    BOM is text; without one it is skipped, as pre-commit's ``types: [text]`` would)."""
     head = data[:BINARY_PROBE]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):
         return False
     return bool(_CONTROL.search(head))
 
