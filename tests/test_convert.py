@@ -98,3 +98,11 @@ def test_segmentation_in_context_and_targets():
 def test_segmentation_leaves_no_separator(text):
     out = textfix.fix_text(text, convert="s2twp", repair=False, punctuation=False, segment=True)
     assert len(out) >= text.count("\uf8ff") and out.count("\uf8ff") == text.count("\uf8ff")
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(SIMPLIFIED), min_size=1, max_size=6).map("".join), st.booleans())
+def test_text_already_in_the_target_script_is_unchanged(text, segment):
+    assert textfix.fix_text(text, convert="hans", repair=False, punctuation=False, segment=segment) == text
+    trad = textfix.fix_text(text, convert="hant", repair=False, punctuation=False, segment=segment)
+    assert textfix.fix_text(trad, convert="hant", repair=False, punctuation=False, segment=segment) == trad
