@@ -61,9 +61,8 @@ def with_lines(text: str, changes: "list[Change]") -> "list[Change]":
     pos, line = 0, 1
     for k in sorted(range(len(out)), key=lambda k: out[k].start):
         c = out[k]
-        start = max(c.start, 0)
-        line += text.count("\n", pos, start)  # counted in C, from one change to the next
-        pos = max(pos, start)
+        line += text.count("\n", pos, c.start)  # counted in C, from one change to the next
+        pos = c.start
         if c.line is None:
             out[k] = replace(c, line=line)
     return out

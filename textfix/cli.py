@@ -290,12 +290,12 @@ def _walk(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str]) 
     for path in paths:
         if not os.path.lexists(path):
             raise CliError(f"{path}: no such file or folder")
-        if not os.path.isdir(path) or os.path.islink(path):
-            if os.path.isdir(path):
-                continue  # a link to a folder is not walked
+        if not os.path.isdir(path):
             if not _matches(path.replace(os.sep, "/"), exclude):
                 add(path)
             continue
+        if os.path.islink(path):
+            continue  # a link to a folder is not walked
         for root, dirs, names in os.walk(path):
             rel_root = os.path.relpath(root, path).replace(os.sep, "/")
             rel = (lambda n: n if rel_root == "." else f"{rel_root}/{n}")

@@ -117,10 +117,7 @@ def roundtrip_edits(text: str) -> Tuple[int, Tuple[str, str]]:
     best: Tuple[int, Tuple[str, str]] = (len(text) + 1, _ROUND_TRIPS[0])
     for trip in _ROUND_TRIPS:
         back = opencc_convert(opencc_convert(text, trip[0]), trip[1])
-        if len(back) == len(text):
-            edits = sum(1 for a, b in zip(text, back) if a != b)
-        else:
-            edits = abs(len(back) - len(text)) + sum(1 for a, b in zip(text, back) if a != b)
+        edits = abs(len(back) - len(text)) + sum(1 for a, b in zip(text, back) if a != b)
         if edits < best[0]:
             best = (edits, trip)
     return best
@@ -170,12 +167,13 @@ def _to_target(text: str, target: str, segment: bool = False) -> List[Tuple[str,
     lines of a text that reads as naive conversion go through Simplified first, which repairs them."""
     simp_plan, trad_plan = _TARGET_PLANS[target]
     lines = text.splitlines(keepends=True)
-    scripts = [_verdict(*_count(line)[:2]) for line in lines]
+    counts = [_count(line) for line in lines]
+    scripts = [_verdict(n_s, n_t) for n_s, n_t, _ in counts]
     naive = False
     if target != "hans" and "traditional" in scripts:
-        trad_text = "".join(line for line, sc in zip(lines, scripts) if sc == "traditional")
-        han = sum(len(run) for run in _HAN_RUN.findall(trad_text))
-        naive = is_naive(roundtrip_edits(trad_text)[0], han)
+        trad = [i for i, sc in enumerate(scripts) if sc == "traditional"]
+        han = sum(counts[i][2] for i in trad)
+        naive = is_naive(roundtrip_edits("".join(lines[i] for i in trad))[0], han)
     pieces = []
     for line, script in zip(lines, scripts):
         if script == "traditional" and naive:

@@ -78,15 +78,19 @@ def _backward(run: str) -> List[float]:
     return best
 
 
-def best_segmentation(run: str) -> List[Tuple[int, int]]:
-    """The most probable segmentation of ``run`` into lattice words (unknown characters alone)."""
-    _, back = _forward(run)
+def _spans(back: List[int]) -> List[Tuple[int, int]]:
+    """The words of the segmentation that ``back`` (from :func:`_forward`) ends in, in order."""
     spans = []
-    j = len(run)
+    j = len(back) - 1
     while j > 0:
         spans.append((back[j], j))
         j = back[j]
     return spans[::-1]
+
+
+def best_segmentation(run: str) -> List[Tuple[int, int]]:
+    """The most probable segmentation of ``run`` into lattice words (unknown characters alone)."""
+    return _spans(_forward(run)[1])
 
 
 def cuts(run: str) -> List[int]:
@@ -96,19 +100,14 @@ def cuts(run: str) -> List[int]:
     (发明 crosses 被发) and the best segmentation that keeps it whole scores MARGIN below the best
     of all; the cuts are the best segmentation's boundaries inside it, except inside another phrase
     occurrence that is not wrong (意大利面 keeps 利面 whole)."""
-    _, phrases, _ = lexicon()
+    logp, phrases, unknown = lexicon()
     n = len(run)
     fwd, back = _forward(run)
     bwd = _backward(run)
     top = fwd[n]
-    bounds: Set[int] = set()
-    long_words = []  # multi-character words of the best segmentation: the competing evidence
-    j = n
-    while j > 0:
-        bounds.add(j)
-        if j - back[j] > 1:
-            long_words.append((back[j], j))
-        j = back[j]
+    words = _spans(back)
+    bounds = {e for _, e in words}
+    long_words = [(s, e) for s, e in words if e - s > 1]  # the competing evidence
     wrong, kept = [], []
     for i in range(n - 1):
         for j in range(i + 2, min(n, i + MAX_WORD) + 1):
@@ -116,7 +115,7 @@ def cuts(run: str) -> List[int]:
             margin = phrases.get(word)
             if margin is None:
                 continue
-            keep = fwd[i] + (_word_score(word) or lexicon()[2]) + bwd[j]
+            keep = fwd[i] + logp.get(word, unknown) + bwd[j]
             crossed = any(s < i < e or s < j < e for s, e in long_words)
             (wrong if crossed and top - keep > margin else kept).append((i, j))
     out: Set[int] = set()

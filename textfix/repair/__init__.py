@@ -1,6 +1,6 @@
 """Stage 2: repair. Mojibake and lossy byte recovery, Latin mojibake (ftfy), broken glyphs, markers.
 
-``repair(text, config)`` runs the fixers in a fixed order, each once, each a pure function
+``repair(text, config)`` runs the fixers in a fixed order, each a pure function
 ``(text, config) -> (text, changes)``:
 
 1. ``mojibake``: CJK codec confusions (searched only in suspicious spans found by one scan). A repair
