@@ -233,3 +233,17 @@ def test_files_with_a_bom_are_text_not_binary(codec):
     data = bom + BROKEN.encode(codec)
     got = files.fix_file(data, Config())
     assert got.status == "changed" and got.new == codecs.BOM_UTF8 + FIXED.encode()
+
+
+def test_quotes_and_spacing_reach_check_and_fix(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text('他说:"在Python里"\n', encoding="utf-8")
+    code, _, _ = _run(capsys, "fix", "--quotes", "corner", "--spacing", "add", "a.txt")
+    assert code == 1
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "他说：「在 Python 里」\n"
+    (tmp_path / "pyproject.toml").write_text('[tool.textfix]\nquotes = "curly"\n', encoding="utf-8")
+    assert _run(capsys, "fix", "a.txt")[0] == 1
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "他说：“在 Python 里”\n"
+    (tmp_path / "pyproject.toml").write_text('[tool.textfix]\nquotes = "round"\n', encoding="utf-8")
+    code, _, err = _run(capsys, "check", "a.txt")
+    assert code == 2 and "quotes" in err

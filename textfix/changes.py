@@ -53,8 +53,6 @@ class Change:
 
 def with_lines(text: str, changes: "list[Change]") -> "list[Change]":
     """``changes`` (spans indexing ``text``) with their 1-based line numbers filled in."""
-    from dataclasses import replace
-
     if not changes or all(c.line is not None for c in changes):
         return changes
     out = list(changes)
@@ -64,7 +62,7 @@ def with_lines(text: str, changes: "list[Change]") -> "list[Change]":
         line += text.count("\n", pos, c.start)  # counted in C, from one change to the next
         pos = c.start
         if c.line is None:
-            out[k] = replace(c, line=line)
+            out[k] = Change(c.stage, c.rule, c.start, c.end, c.before, c.after, c.confidence, c.plan, line)
     return out
 
 

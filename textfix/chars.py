@@ -26,7 +26,7 @@ def is_cjk_punct(ch: str) -> bool:
 
 def is_chinese(ch: str) -> bool:
     """A Han character or Chinese punctuation: what makes a context Chinese ('' is not)."""
-    return bool(ch) and (is_han(ch) or is_cjk_punct(ch))
+    return bool(ch) and ch >= "\u00b7" and (is_han(ch) or is_cjk_punct(ch))
 
 
 def is_pua(ch: str) -> bool:

@@ -20,7 +20,7 @@ from typing import BinaryIO, Iterator, List, Optional, Sequence, TextIO, Tuple
 
 from . import __version__
 from .changes import Change
-from .config import Config, convert_names
+from .config import QUOTE_CHOICES, SPACING_CHOICES, Config, convert_names
 from .detect import SAMPLE, detect
 from .pipeline import BinaryInputError, resolve_encoding, run
 from . import files as _files
@@ -71,13 +71,18 @@ def _pipeline_options(p: argparse.ArgumentParser) -> None:
                    help="skip the punctuation stage")
     p.add_argument("--disable", metavar="RULE", action="append", default=[],
                    help="skip a rule by name (repeatable; e.g. fullwidth, parens)")
+    p.add_argument("--quotes", choices=QUOTE_CHOICES, default=None,
+                   help="map quote marks by nesting level: corner 「」『』 (Taiwan, Hong Kong) or curly "
+                        "“”‘’ (mainland); default: leave their style")
+    p.add_argument("--spacing", choices=SPACING_CHOICES, default=None,
+                   help="add or remove a space between Han and Latin letters or digits; default: leave")
 
 
 def _config(args: argparse.Namespace) -> Config:
     try:
         return Config(repair=args.repair, convert=args.convert, punctuation=args.punctuation,
                       disable=frozenset(args.disable), explain=bool(getattr(args, "explain", True)),
-                      segment=bool(args.segment))
+                      segment=bool(args.segment), quotes=args.quotes, spacing=args.spacing)
     except ValueError as e:
         raise CliError(str(e)) from None
 

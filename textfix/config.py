@@ -30,7 +30,14 @@ RULES: Dict[str, Dict[str, str]] = {
         "semicolon": "';' in Chinese context → '；'",
         "exclamation": "'!' in Chinese context → '！'",
         "question": "'?' in Chinese context → '？'",
+        "period": "'.' ending a Chinese sentence → '。'",
         "parens": "'(…)' around or after Chinese → '（…）'",
+        "quotes": "straight quotes around Chinese → '“…”' / '‘…’' (English quotations keep theirs)",
+        "ellipsis": "'...', '。。。' or a lone '…' beside Chinese → '……'",
+        "dash": "'--' or a lone '—' between Chinese → '——'",
+        "space": "spaces between a full-width mark and the text beside it removed (not indentation)",
+        "quote-style": "with quotes=corner|curly: every quote mapped by nesting level to 「」『』 or “”‘’",
+        "cjk-spacing": "with spacing=add|remove: a space added or removed between Han and Latin letters/digits",
     },
 }
 ALL_RULES: FrozenSet[str] = frozenset(r for stage in RULES.values() for r in stage)
@@ -41,6 +48,8 @@ OPENCC_CONFIGS = (
     "t2tw", "tw2t", "t2hk", "hk2t", "t2jp", "jp2t",
 )
 TARGETS = ("hans", "hant", "tw", "twp", "hk")
+QUOTE_CHOICES = ("corner", "curly")
+SPACING_CHOICES = ("add", "remove")
 
 
 @functools.lru_cache(maxsize=None)
@@ -69,6 +78,10 @@ class Config:
     # Conversion: choose among OpenCC's phrases by the best segmentation of each sentence instead of
     # OpenCC's greedy longest match (Simplified→Traditional configurations and targets; segment.py).
     segment: bool = False
+    # Punctuation: quote marks by nesting level, 'corner' (「」『』, Taiwan/Hong Kong) or 'curly'
+    # (“”‘’, mainland); None leaves their style. Spacing between Han and Latin: 'add', 'remove', None.
+    quotes: Optional[str] = None
+    spacing: Optional[str] = None
 
     def __post_init__(self) -> None:
         if self.convert is not None:
@@ -82,6 +95,10 @@ class Config:
         if unknown:
             raise ValueError(f"unknown rule(s) {', '.join(unknown)}; valid: {', '.join(sorted(ALL_RULES))}")
         object.__setattr__(self, "disable", disable)
+        for name, valid in (("quotes", QUOTE_CHOICES), ("spacing", SPACING_CHOICES)):
+            value = getattr(self, name)
+            if value is not None and value not in valid:
+                raise ValueError(f"unknown {name} {value!r}; valid: {', '.join(valid)}")
         for name in ("repair", "punctuation", "explain", "segment"):
             if not isinstance(getattr(self, name), bool):
                 raise ValueError(f"{name} must be True or False, not {getattr(self, name)!r}")

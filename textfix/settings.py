@@ -8,6 +8,8 @@ in one folder ``.textfix.toml`` comes first). Command-line options win over the 
     repair = true         # false: as --no-repair
     punctuation = true    # false: as --no-punct
     disable = ["parens"]  # as --disable
+    quotes = "corner"     # as --quotes (corner or curly)
+    spacing = "add"       # as --spacing (add or remove)
     include = ["*.md", "*.txt"]
     exclude = ["vendor/*"]
     keep-encoding = false
@@ -31,6 +33,8 @@ KEYS: Dict[str, Tuple[type, str]] = {
     "repair": (bool, "repair"),
     "punctuation": (bool, "punctuation"),
     "disable": (list, "disable"),
+    "quotes": (str, "quotes"),
+    "spacing": (str, "spacing"),
     "include": (list, "include"),
     "exclude": (list, "exclude"),
     "keep-encoding": (bool, "keep_encoding"),

@@ -26,12 +26,18 @@ def suspicious_re() -> "re.Pattern[str]":
 
 def lost_byte_mark(text: str, i: int) -> bool:
     """Whether the ``?`` at ``i`` may stand for lost bytes: the nearest character on either side
-    that is not itself a ``?`` is suspicious (``涓?枃``). A ``?`` beside clean text is a mark."""
+    that is not itself a ``?`` is suspicious (``涓?枃``) and does not pair up with the character
+    beyond it as the model knows real words do (``咖啡?`` is a question). A ``?`` beside clean text
+    is a mark."""
     pattern = suspicious_re()
+    bigram = _model.load().bigram
     for step in (-1, 1):
         j = i + step
         while 0 <= j < len(text) and text[j] == "?":
             j += step
         if 0 <= j < len(text) and pattern.match(text[j]):
-            return True
+            k = j + step
+            pair = (text[k] + text[j] if step < 0 else text[j] + text[k]) if 0 <= k < len(text) else ""
+            if pair not in bigram:
+                return True
     return False

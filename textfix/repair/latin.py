@@ -15,9 +15,9 @@ from typing import List, Tuple
 from ..changes import Change
 from ..config import Config
 
-# Runs of text with at least one character of the Latin-1 supplement / cp1252 high range, and no
-# Han, kana or hangul: the only places ftfy is asked to look.
-_LATIN_RUN = re.compile(r"[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\n]*[\u0080-\u024f\u2010-\u2122][^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\n]*")
+# A run to give ftfy: no CJK, and at least one character UTF-8 read as Latin-1/cp1252 always shows:
+# a lead byte 0xC2-0xF4 (Â … ô) or a C1 control.
+_LATIN_RUN = re.compile(r"[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\n]*[\u0080-\u009f\u00c2-\u00f4][^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\n]*")
 
 
 def _ftfy_config():

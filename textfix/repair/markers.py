@@ -14,7 +14,7 @@ _MARKERS = re.compile("(?:锟斤拷)+锟?|(?:烫){3,}|(?:屯){3,}|\ufffd{2,}")
 
 
 def flag(text: str, config: Config) -> Tuple[str, List[Change]]:
-    if not config.enabled("marker"):
+    if not config.enabled("marker") or not any(m in text for m in ("锟斤拷", "烫烫烫", "屯屯屯", "\ufffd\ufffd")):
         return text, []
     return text, [Change("repair", "marker", m.start(), m.end(), m.group(), m.group(), plan="irrecoverable")
                   for m in _MARKERS.finditer(text)]
