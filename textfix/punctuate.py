@@ -72,12 +72,16 @@ _SPACE_RUN = re.compile(r"[ \t]+")
 _HARD = re.compile(r"^[一二三四五六七八九十]{1,3}\.|[()\"'…—\-<>`&@/\\\[\]]|(?<![,:;!?. \t])[ \t]|[ \t](?![ \t\u4e00-\u9fff])|\.\.|。。|(?<![\u4e00-\u9fff”’）》」』])[,:;!?.]|[,:;!?.][\"')\]]"
                    r"|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _EASY_BEFORE = frozenset("”’）》」』")
+_EASY_TABLE = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！"})
+_EASY_SPACES = re.compile(r"(?<=[，：；！])[ \t]+")
 _EASY_MARK = re.compile(r"[,:;!?.][ \t]*")
 _FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _MARKS_AND_SPACE = " \t,:;!?."
 _ANY_MARK_AND_SPACE = " \t,:;!?.，：；！？。"
 # Latin text holding a sentence break or a straight quote (not an apostrophe) is not one term.
 _OWN_SENTENCE = re.compile(r"[,.;:!?]\s|\"|(?<![A-Za-z0-9])'|'(?![A-Za-z0-9])")
+# One Latin term in quotes after Chinese (所谓"AI", "C++", "Node.js") is quoted the Chinese way.
+_TERM = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9_.+#&/-]*[A-Za-z0-9_+#])?")
 _STOPS = frozenset("。！？：")  # after these, Latin text starts a sentence or quotation of its own
 _LATIN_REACH = 200  # how far back a mark looks for the start of the Latin text before it
 
@@ -86,9 +90,11 @@ def punctuate(text: str, config: Config) -> Tuple[str, List[Change]]:
     styled = config.quotes is not None or config.spacing is not None
     if not styled and not _CANDIDATE.search(text):
         return text, []
+    itemise = config.explain
     foreign = _FOREIGN.search(text) is not None
     fenced = fenced_spans(text)
-    plans: Dict[int, Tuple[str, str]] = {}
+    plans: Dict[int, Tuple[str, str]] = {}  # with explain: index → (replacement, rule)
+    lines: List[Tuple[int, int, str]] = []  # without: the lines that change, rebuilt
     for m in re.finditer(r"[^\n]+", text):
         line = m.group()
         if not _HAN.search(line) or (foreign and _FOREIGN.search(line)):
@@ -99,21 +105,46 @@ def punctuate(text: str, config: Config) -> Tuple[str, List[Change]]:
             continue  # all code
         if styled or _HARD.search(line):
             protected = protected | _in_line(line_spans(line), 0, hi - lo)
-            for i, cell in _Line(line, protected, config).plan().items():
-                plans[lo + i] = cell
-        else:  # only marks right after Han (好,), perhaps spaces before Han: what _Line would do, faster
-            plain = not protected and not config.disable
+            cells = _Line(line, protected, config).plan()
+        elif not itemise and not protected and not config.disable and "?" not in line and "." not in line:
+            # only ,:;! right after Han, perhaps spaces before Han: all convert, the spaces go
+            new = line.translate(_EASY_TABLE)
+            if " " in line or "\t" in line:
+                new = _EASY_SPACES.sub("", new)
+            if new != line:
+                lines.append((lo, hi, new))
+            continue
+        else:  # the same with ? and . (which look at what is beside them), one mark at a time
+            cells = {}
             for k in _EASY_MARK.finditer(line):
                 i = k.start()
-                if plain and line[i] in ",:;!":
-                    cell: Optional[Tuple[str, str]] = MARKS[line[i]]
-                else:
-                    cell = None if i in protected else _mark_cell(line, i, config.disable)
+                cell = None if i in protected else _mark_cell(line, i, config.disable)
                 if cell is not None:
-                    plans[lo + i] = cell
+                    cells[i] = cell
                     if k.end() > i + 1 and "space" not in config.disable:
-                        plans.update((lo + j, ("", "space")) for j in range(i + 1, k.end()) if j not in protected)
-    return _apply(text, plans, config.explain)
+                        cells.update((j, ("", "space")) for j in range(i + 1, k.end()) if j not in protected)
+        if not cells:
+            continue
+        if itemise:
+            plans.update((lo + i, cell) for i, cell in cells.items())
+        else:
+            chars = list(line)
+            for i, (new, _) in cells.items():
+                chars[i] = new
+            lines.append((lo, hi, "".join(chars)))
+    if itemise:
+        return _apply(text, plans)
+    if not lines:
+        return text, []
+    out: List[str] = []
+    pos = 0
+    for lo, hi, new in lines:
+        out.append(text[pos:lo])
+        out.append(new)
+        pos = hi
+    out.append(text[pos:])
+    fixed = "".join(out)
+    return fixed, [Change(STAGE, "punctuation", 0, len(text), text, fixed)]  # one change: Config.explain
 
 
 def _in_line(spans: List[Tuple[int, int]], lo: int, hi: int) -> FrozenSet[int]:
@@ -129,18 +160,10 @@ def _in_line(spans: List[Tuple[int, int]], lo: int, hi: int) -> FrozenSet[int]:
 _NONE: FrozenSet[int] = frozenset()
 
 
-def _apply(text: str, plans: Dict[int, Tuple[str, str]], itemise: bool) -> Tuple[str, List[Change]]:
-    """Rebuild the text from per-character plans; neighbouring cells of one rule make one change
-    when ``itemise``, else one change covers the whole text (``Config.explain``)."""
+def _apply(text: str, plans: Dict[int, Tuple[str, str]]) -> Tuple[str, List[Change]]:
+    """Rebuild the text from per-character plans; neighbouring cells of one rule make one change."""
     if not plans:
         return text, []
-    if not itemise:
-        chars = list(text)
-        for i, (new, _) in plans.items():
-            chars[i] = new
-        out = "".join(chars)
-        rules = ", ".join(sorted({rule for _, rule in plans.values()}))
-        return out, [Change(STAGE, "punctuation", 0, len(text), text, out, plan=rules)] if out != text else []
     out: List[str] = []
     changes: List[Change] = []
     pos = 0
@@ -247,7 +270,7 @@ class _Line:
             if o > 0 and (self.text[o - 1].isascii() and (self.text[o - 1].isalnum() or self.text[o - 1] == "_")
                           and re.search(r"[\"'=“”‘’]", inner)):  # curly too: what quotes may make of "
                 continue  # a call with arguments, f("值"), not an aside
-            before, _ = self.nearest(o - 1, -1, _MARKS_AND_SPACE + "\"'")  # quotes: not decided yet
+            before, _ = self.nearest(o - 1, -1, _MARKS_AND_SPACE + "\"'-—…")  # not decided yet: quotes, dashes
             if _has_han(inner) or is_chinese(before):
                 self.set(o, "（", "parens")
                 self.set(c, "）", "parens")
@@ -273,7 +296,7 @@ class _Line:
         if _has_han(inner):
             return True
         before, _ = self.nearest(o - 1, -1, _MARKS_AND_SPACE)
-        term = inner.strip() and not re.search(r"[\s,.;:!?，。；：！？、…—]", inner) and len(inner) <= 30
+        term = len(inner) <= 30 and _TERM.fullmatch(inner)
         return bool(term) and is_chinese(before)
 
     def ellipses_and_dashes(self) -> None:
