@@ -20,7 +20,7 @@ from typing import BinaryIO, Iterator, List, Optional, Sequence, TextIO, Tuple
 
 from . import __version__
 from .changes import Change
-from .config import QUOTE_CHOICES, SPACING_CHOICES, Config, convert_names
+from .config import QUOTE_CHOICES, SPACING_CHOICES, Config
 from .detect import SAMPLE, detect
 from .pipeline import BinaryInputError, resolve_encoding, run
 from . import files as _files
