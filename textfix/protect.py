@@ -72,12 +72,3 @@ def _merge(spans: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
         else:
             out.append((s, e))
     return out
-
-
-def mask(text: str) -> List[bool]:
-    """One flag per character: True where the character lies in a protected span."""
-    flags = [False] * len(text)
-    for s, e in protected_spans(text):
-        for i in range(s, e):
-            flags[i] = True
-    return flags

@@ -34,7 +34,7 @@ from bisect import bisect_right
 from typing import Dict, FrozenSet, List, Optional, Tuple
 
 from .changes import Change
-from .chars import HANGUL_RE, is_chinese, is_han
+from .chars import HAN_RE, HANGUL_RE, is_chinese, is_han
 from .config import Config
 from .protect import fenced_spans, line_spans
 from .suspect import lost_byte_mark
@@ -52,8 +52,7 @@ QUOTE_STYLES = {"corner": ("「", "」", "『", "』"), "curly": ("“", "”", 
 _OPEN_Q = frozenset("“‘「『")
 _QUOTES = _OPEN_Q | frozenset("”’」』")
 
-# Lines worth planning: with Han characters, and something a rule could change.
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
+# Lines worth planning: with Han characters (chars.HAN_RE), and something a rule could change.
 _CHINESE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003ffff"
                       r"\u3001-\u3003\u3008-\u3011\u3014-\u301b\u2014\u2018\u2019\u201c\u201d\u2026"
                       r"\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f]")
@@ -97,7 +96,7 @@ def punctuate(text: str, config: Config) -> Tuple[str, List[Change]]:
     lines: List[Tuple[int, int, str]] = []  # without: the lines that change, rebuilt
     for m in re.finditer(r"[^\n]+", text):
         line = m.group()
-        if not _HAN.search(line) or (foreign and _FOREIGN.search(line)):
+        if not HAN_RE.search(line) or (foreign and _FOREIGN.search(line)):
             continue
         lo, hi = m.span()
         protected = _in_line(fenced, lo, hi) if fenced else _NONE
