@@ -19,13 +19,13 @@ from .changes import Change
 from .config import ALL_RULES, RULES, Config, convert_names
 from .convert import Script, identify
 from .detect import Detection, detect
-from .pipeline import BinaryInputError
+from .pipeline import BinaryInputError, garbled
 from . import pipeline as _pipeline
 
 __version__ = "0.1.0"
 __all__ = [
     "fix_text", "fix_bytes", "fix_and_explain", "detect", "identify", "Config", "Change", "Detection",
-    "Script", "BinaryInputError", "RULES", "ALL_RULES", "convert_names", "__version__",
+    "Script", "BinaryInputError", "garbled", "RULES", "ALL_RULES", "convert_names", "__version__",
 ]
 
 

@@ -22,11 +22,13 @@ from . import __version__
 from .changes import Change
 from .config import QUOTE_CHOICES, SPACING_CHOICES, Config
 from .detect import SAMPLE, detect
+from .pipeline import garbled
 from .pipeline import BinaryInputError, resolve_encoding, run
 from . import files as _files
 from . import settings as _settings
 
 EXIT_OK, EXIT_CHANGED, EXIT_USAGE, EXIT_BINARY = 0, 1, 2, 3
+_GARBLE_SAMPLE = 16384  # characters of a file `detect` looks for mojibake in
 CHUNK = 64 * 1024  # characters of whole lines processed at a time
 MAX_LINE = 1024 * 1024  # a line longer than this is processed in pieces (memory stays bounded)
 
@@ -205,18 +207,21 @@ def _detect(argv: Sequence[str]) -> int:
             code = EXIT_USAGE
             continue
         det = detect(data, final=len(data) < SAMPLE)
-        rows.append((path, det))
-    for path, det in rows:
+        damage = [] if det.binary else garbled(data.decode(det.encoding, errors="replace")[:_GARBLE_SAMPLE])
+        rows.append((path, det, damage))
+    for path, det, damage in rows:
         if args.format == "json":
             print(json.dumps({"file": path, "encoding": det.encoding, "confidence": det.confidence,
                               "script": det.script, "naive_conversion": det.naive, "bom": det.bom,
-                              "binary": det.binary,
+                              "binary": det.binary, "mojibake": len(damage),
                               "alternatives": det.alternatives, "reason": det.reason}, ensure_ascii=False))
         elif det.binary:
             print(f"{path}: binary ({det.reason})")
         else:
             naive = ", converted character by character: --to hant repairs it" if det.naive else ""
-            print(f"{path}: {det.encoding} (confidence {det.confidence:.2f}, script {det.script}{naive})")
+            garble = (f", mojibake in {len(damage)} place{'s' if len(damage) > 1 else ''}" if damage
+                      else ", no mojibake")
+            print(f"{path}: {det.encoding} (confidence {det.confidence:.2f}, script {det.script}{garble}{naive})")
     return code
 
 

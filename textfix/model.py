@@ -29,7 +29,19 @@ _ASCII_OTHER = math.log(0.01)
 _SPACE = math.log(0.03)
 _CJK_PUNCT = math.log(0.02)
 _KANA = math.log(0.01)
-_HANGUL = math.log(0.002)
+_HANGUL = math.log(0.002)  # hangul jamo and compatibility jamo
+_HANGUL_NOT_KSX1001 = math.log(1e-3)  # a syllable outside the 2,350 of KS X 1001 (everyday Korean)
+# Approximate shares of each jamo among Korean syllables, from general knowledge of the language
+# (not fitted to any test text): a syllable's score is the product of its three jamo shares, so
+# 가, 다, 는 score well and 짽, 헊, 쵾 (what Chinese bytes decoded as Korean give) badly.
+_LEADS = dict(zip("ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ", (
+    .12, .01, .07, .09, .008, .05, .05, .05, .002, .09, .01, .22, .09, .003, .02, .008, .015, .01, .07)))
+_LEAD_ORDER = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"  # Unicode's order of the leading consonants
+_VOWELS = (.2, .05, .01, .001, .12, .03, .05, .005, .1, .02, .002, .01, .015, .07, .01, .001, .005, .01, .12,
+           .02, .15)  # ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ
+_TAILS = (.55, .05, .002, .0005, .12, .0005, .002, .005, .08, .002, .002, .0005, .0005, .0005, .0005, .002,
+          .04, .03, .0005, .02, .02, .07, .005, .005, .002, .002, .002, .01)  # none ㄱㄲㄳㄴㄵㄶㄷㄹㄺ…ㅎ
+_HALFWIDTH_KANA = math.log(1e-6)  # what GBK/Big5/Latin-1 bytes decoded as Shift_JIS give
 _LATIN_LETTER = math.log(0.0005)  # accented Latin letters
 _SYMBOL = math.log(0.00005)
 _RARE_HAN = math.log(2e-8)  # a Han character absent from the tables
@@ -57,28 +69,48 @@ class Model:
         lp = self.bigram.get(a + b)
         if lp is not None:
             return lp
-        f = self.floor.get(b)
-        if f is not None:
-            s = f if is_han(a) else self.unigram[b]
-        else:
+        a_han = a >= "\u3400" and is_han(a)
+        s = (self.floor if a_han else self.unigram).get(b)
+        if s is None:
             s = _class_score(b)
-        if (is_han(a) and b.isascii() and b.isalpha()) or (is_han(b) and a.isascii() and a.isalpha()):
+        if (a_han and b < "\x80" and b.isalpha()) or (a < "\x80" and a.isalpha() and is_han(b)):
             s += _GLUE
         return s
 
     def score(self, text: str, before: str = "", after: str = "") -> float:
-        """Log-probability of ``text`` between the context characters ``before`` and ``after``."""
+        """Log-probability of ``text`` between the context characters ``before`` and ``after``.
+
+        The same sum as ``char`` of the first character and ``pair`` of each next one, unrolled:
+        this loop is where detection and repair spend their time."""
+        bigram, unigram, floor = self.bigram, self.unigram, self.floor
         total = 0.0
         prev = before[-1:] if before else ""
+        prev_han = prev >= "\u3400" and is_han(prev)
+        prev_latin = prev < "\x80" and prev.isalpha()
         for ch in text:
-            total += self.pair(prev, ch) if prev else self.char(ch)
-            prev = ch
+            han = ch >= "\u3400" and is_han(ch)
+            latin = ch < "\x80" and ch.isalpha()
+            if not prev:
+                lp = unigram.get(ch)
+                total += lp if lp is not None else _class_score(ch)
+            else:
+                lp = bigram.get(prev + ch)
+                if lp is None:
+                    lp = (floor if prev_han else unigram).get(ch)
+                    if lp is None:
+                        lp = _class_score(ch)
+                    if (prev_han and latin) or (prev_latin and han):
+                        lp += _GLUE
+                total += lp
+            prev, prev_han, prev_latin = ch, han, latin
         if after and prev:
             total += self.pair(prev, after[0]) - self.char(after[0])
         return total
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _class_score(ch: str) -> float:
+    """The log-probability of a character by its class (a pure function of the code point)."""
     cp = ord(ch)
     if cp < 0x80:
         if ch.isalnum():
@@ -92,10 +124,12 @@ def _class_score(ch: str) -> float:
         return _RARE_HAN
     if is_cjk_punct(ch) or 0xFF01 <= cp <= 0xFF5E:
         return _CJK_PUNCT
+    if 0xFF61 <= cp <= 0xFF9F:
+        return _HALFWIDTH_KANA
     if is_kana(ch):
         return _KANA
     if is_hangul(ch):
-        return _HANGUL
+        return _hangul(ch)
     if is_pua(ch):
         return _PUA
     cat = unicodedata.category(ch)
@@ -108,6 +142,21 @@ def _class_score(ch: str) -> float:
     if cat.startswith("Z"):
         return _SPACE + math.log(0.1)
     return _SYMBOL
+
+
+def _hangul(ch: str) -> float:
+    """A hangul syllable by its jamo (see _LEADS); other hangul letters by their class."""
+    index = ord(ch) - 0xAC00
+    if not 0 <= index < 11172:
+        return _HANGUL
+    lead, rest = divmod(index, 588)
+    vowel, tail = divmod(rest, 28)
+    score = math.log(_LEADS[_LEAD_ORDER[lead]] * _VOWELS[vowel] * _TAILS[tail])
+    try:
+        ch.encode("euc_kr")
+    except UnicodeEncodeError:
+        score += _HANGUL_NOT_KSX1001
+    return score
 
 
 @functools.lru_cache(maxsize=None)

@@ -10,7 +10,7 @@ import codecs
 from typing import Callable, List, Optional, Tuple
 
 from .changes import Change, with_lines
-from .config import Config
+from .config import RULES, Config
 from .convert import convert
 from .detect import Detection, detect
 from .punctuate import punctuate
@@ -38,6 +38,19 @@ def run(text: str, config: Config) -> Tuple[str, List[Change]]:
             changes.extend(with_lines(text, found))
             text = new
     return text, changes
+
+
+# Repair rules that mean the text was decoded wrongly somewhere (as opposed to glyph tidying).
+GARBLE_RULES = frozenset(("mojibake", "lossy", "latin", "marker"))
+
+
+def garbled(text: str) -> List[Change]:
+    """Where ``text`` looks like mojibake: the repairs (and irrecoverable-damage flags) the repair
+    stage would make of its wrong-codec kinds, without changing anything."""
+    config = Config.make(convert=None, punctuation=False, explain=True,
+                         disable=set(RULES["repair"]) - GARBLE_RULES)
+    _, changes = repair(text, config)
+    return [c for c in changes if c.rule in GARBLE_RULES]
 
 
 def resolve_encoding(data: bytes, encoding: Optional[str], final: bool = True) -> Detection:
