@@ -180,3 +180,14 @@ def test_changes_replay(text):
 
     out, changes = punctuate(text, Config(explain=True))
     assert apply(text, changes) == out
+
+
+# The fast paths (lines converted in bulk, one translation of a plain line) must give what the
+# itemised plan gives: explain=True plans every line one mark at a time.
+FAST_PIECES = PIECES + ["涓?枃", "咖啡?", "```\ncode, here\n```\n", "”,", "の", "一.", " \n", "(", "中文."]
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.lists(st.sampled_from(FAST_PIECES), max_size=40).map("".join))
+def test_fast_paths_agree_with_the_itemised_plan(text):
+    assert punctuate(text, Config())[0] == punctuate(text, Config(explain=True))[0]

@@ -37,7 +37,7 @@ from .changes import Change
 from .chars import HAN_RE, HANGUL_RE, is_chinese, is_han
 from .config import Config
 from .protect import fenced_spans, line_spans
-from .suspect import lost_byte_mark
+from .suspect import lost_byte_mark, suspicious_re
 
 STAGE = "punctuation"
 MARKS = {",": ("，", "comma"), ":": ("：", "colon"), ";": ("；", "semicolon"),
@@ -67,12 +67,26 @@ _DASH = re.compile(r"(?<!-)-{2,3}(?!-)|(?<!—)—(?!—)")
 _SPACES_BY_MARK = re.compile("(?<=[%s,:;!?.()\"'\\-])[ \t]+|[ \t]+(?=[%s,:;!?.()\"'\\-])"
                              % (2 * ("".join(sorted(WIDE)),)))
 _SPACE_RUN = re.compile(r"[ \t]+")
-# A line with none of these has only marks right after Han to decide (the fast path).
-_HARD = re.compile(r"^[一二三四五六七八九十]{1,3}\.|[()\"'…—\-<>`&@/\\\[\]]|(?<![,:;!?. \t])[ \t]|[ \t](?![ \t\u4e00-\u9fff])|\.\.|。。|(?<![\u4e00-\u9fff”’）》」』])[,:;!?.]|[,:;!?.][\"')\]]"
-                   r"|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+# A line with none of these has only marks right after Han (or a closing mark) to decide (the
+# fast path of one line).
+_HARD = re.compile(r"^[一二三四五六七八九十]{1,3}\.|[()\"'…—\-<>`&@/\\\[\]]|(?<![,:;!?. \t])[ \t]|[ \t](?![ \t\u4e00-\u9fff])"
+                   r"|\.\.|。。|(?<![\u4e00-\u9fff”’）》」』])[,:;!?.]|[,:;!?.][\"')\]]|[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+# _HARD without the closing marks a mark may follow, for the whole text at once: text that does
+# not match has Han before every mark, so each of its lines has Han (the bulk path of punctuate()
+# relies on it). Written to start with one character class and look back from there, which
+# Python's re scans three times as fast as _HARD's alternatives.
+_ALWAYS_HARD = r"()\"'…—\-<>`&@/\\\[\]\uff10-\uff19\uff21-\uff3a\uff41-\uff5a"
+_PLAIN = re.compile(
+    rf"[{_ALWAYS_HARD},:;!?. \t。]"
+    rf"(?:(?<=[{_ALWAYS_HARD}])"
+    r"|(?<=[^\u4e00-\u9fff][,:;!?.])|(?<=^[,:;!?.])|(?<=[,:;!?.])(?=[\"')\]])|(?<=。。)"  # marks
+    r"|(?<=[^,:;!?. \t][ \t])|(?<=^[ \t])|(?<=[ \t])(?![ \t\u4e00-\u9fff])"  # spaces
+    r"|(?<=^[一二三四五六七八九十]\.)|(?<=^[一二三四五六七八九十]{2}\.)|(?<=^[一二三四五六七八九十]{3}\.))",  # 一.
+    re.M)
 _EASY_BEFORE = frozenset("”’）》」』")
-_EASY_TABLE = str.maketrans({",": "，", ":": "：", ";": "；", "!": "！"})
-_EASY_SPACES = re.compile(r"(?<=[，：；！])[ \t]+")
+_EASY_PAIRS = ((",", "，"), (":", "："), (";", "；"), ("!", "！"), ("?", "？"))
+_EASY_STOP = re.compile(r"\.(?![A-Za-z0-9_/\\\-.。])")  # _mark_cell's rules for '.' after Han
+_EASY_SPACES = re.compile(r"(?<=[，：；！？。])[ \t]+")
 _EASY_MARK = re.compile(r"[,:;!?.][ \t]*")
 _FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 _MARKS_AND_SPACE = " \t,:;!?."
@@ -89,61 +103,139 @@ def punctuate(text: str, config: Config) -> Tuple[str, List[Change]]:
     styled = config.quotes is not None or config.spacing is not None
     if not styled and not _CANDIDATE.search(text):
         return text, []
-    itemise = config.explain
     foreign = _FOREIGN.search(text) is not None
     fenced = fenced_spans(text)
-    plans: Dict[int, Tuple[str, str]] = {}  # with explain: index → (replacement, rule)
-    lines: List[Tuple[int, int, str]] = []  # without: the lines that change, rebuilt
-    for m in re.finditer(r"[^\n]+", text):
-        line = m.group()
-        if not HAN_RE.search(line) or (foreign and _FOREIGN.search(line)):
-            continue
-        lo, hi = m.span()
-        protected = _in_line(fenced, lo, hi) if fenced else _NONE
-        if len(protected) == hi - lo:
-            continue  # all code
-        if styled or _HARD.search(line):
-            protected = protected | _in_line(line_spans(line), 0, hi - lo)
-            cells = _Line(line, protected, config).plan()
-        elif not itemise and not protected and not config.disable and "?" not in line and "." not in line:
-            # only ,:;! right after Han, perhaps spaces before Han: all convert, the spaces go
-            new = line.translate(_EASY_TABLE)
-            if " " in line or "\t" in line:
-                new = _EASY_SPACES.sub("", new)
-            if new != line:
-                lines.append((lo, hi, new))
-            continue
-        else:  # the same with ? and . (which look at what is beside them), one mark at a time
-            cells = {}
-            for k in _EASY_MARK.finditer(line):
-                i = k.start()
-                cell = None if i in protected else _mark_cell(line, i, config.disable)
-                if cell is not None:
-                    cells[i] = cell
-                    if k.end() > i + 1 and "space" not in config.disable:
-                        cells.update((j, ("", "space")) for j in range(i + 1, k.end()) if j not in protected)
-        if not cells:
-            continue
-        if itemise:
-            plans.update((lo + i, cell) for i, cell in cells.items())
-        else:
-            chars = list(line)
-            for i, (new, _) in cells.items():
-                chars[i] = new
-            lines.append((lo, hi, "".join(chars)))
-    if itemise:
+    if config.explain:
+        plans: Dict[int, Tuple[str, str]] = {}  # index → (replacement, rule)
+        for m in re.finditer(r"[^\n]+", text):
+            lo, hi = m.span()
+            cells = _line_cells(m.group(), lo, hi, fenced, foreign, config, itemise=True)
+            if cells:
+                plans.update((lo + i, cell) for i, cell in cells.items())
         return _apply(text, plans)
-    if not lines:
-        return text, []
+    # Without explain: the lines that change are rebuilt. Unless options ask for a look at every
+    # line, only the lines that need one are visited; the plain text between them converts in bulk.
+    bulk = not (styled or config.disable)
+    between = _plain if bulk else _same
     out: List[str] = []
     pos = 0
-    for lo, hi, new in lines:
-        out.append(text[pos:lo])
-        out.append(new)
+    if bulk:
+        lines = _special_lines(text, fenced, foreign)
+    else:
+        lines = ((m.start(), m.end()) for m in re.finditer(r"[^\n]+", text))
+    for lo, hi in lines:
+        line = text[lo:hi]
+        cells = _line_cells(line, lo, hi, fenced, foreign, config, itemise=False)
+        if not cells and not bulk:
+            continue
+        out.append(between(text[pos:lo]))
+        out.append(line if not cells else _easy(line) if cells is _EASY else _rebuilt(line, cells))
         pos = hi
-    out.append(text[pos:])
+    out.append(between(text[pos:]))
     fixed = "".join(out)
+    if fixed == text:
+        return text, []
     return fixed, [Change(STAGE, "punctuation", 0, len(text), text, fixed)]  # one change: Config.explain
+
+
+_EASY: Dict[int, Tuple[str, str]] = {-1: ("", "")}  # _line_cells: convert the line the easy way
+
+
+def _line_cells(line: str, lo: int, hi: int, fenced: List[Tuple[int, int]], foreign: bool, config: Config,
+                itemise: bool) -> Optional[Dict[int, Tuple[str, str]]]:
+    """The plan for the line text[lo:hi] (index in the line → (replacement, rule)), None when it
+    stays, or _EASY when it holds only marks right after Han (and spaces after them) and converts
+    the easy way (never when itemising)."""
+    if not HAN_RE.search(line) or (foreign and _FOREIGN.search(line)):
+        return None
+    protected = _in_line(fenced, lo, hi) if fenced else _NONE
+    if len(protected) == hi - lo:
+        return None  # all code
+    styled = config.quotes is not None or config.spacing is not None
+    if styled or _HARD.search(line):
+        protected = protected | _in_line(line_spans(line), 0, hi - lo)
+        return _Line(line, protected, config).plan() or None
+    if not itemise and not protected and not config.disable and (
+            "?" not in line or not suspicious_re().search(line)):
+        return _EASY
+    cells = {}  # the same with ? and . (which look at what is beside them), one mark at a time
+    for k in _EASY_MARK.finditer(line):
+        i = k.start()
+        cell = None if i in protected else _mark_cell(line, i, config.disable)
+        if cell is not None:
+            cells[i] = cell
+            if k.end() > i + 1 and "space" not in config.disable:
+                cells.update((j, ("", "space")) for j in range(i + 1, k.end()) if j not in protected)
+    return cells or None
+
+
+def _easy(text: str) -> str:
+    """Only marks right after Han, perhaps spaces before Han: ,:;!? all convert (no ? is a lost
+    byte without a suspicious character on its line), '.' unless a letter, digit or another stop
+    follows it, and the spaces after converted marks go. Lines are independent: this may run on
+    many lines at once."""
+    new = text
+    for ascii_mark, wide in _EASY_PAIRS:  # str.replace is much faster than translate on CJK text
+        new = new.replace(ascii_mark, wide)
+    if "." in new:
+        new = _EASY_STOP.sub("。", new)
+    if " " in text or "\t" in text:
+        new = _EASY_SPACES.sub("", new)
+    return new
+
+
+def _plain(text: str) -> str:
+    """Lines that _special_lines passed over: every mark on them follows a Han character, so they
+    have Han, are plain (see _PLAIN) and convert the easy way, all at once."""
+    return _easy(text) if _CANDIDATE.search(text) else text
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _special_lines(text: str, fenced: List[Tuple[int, int]], foreign: bool):
+    """(start, end) of each line that needs a look of its own, in order: lines with anything but
+    marks right after Han and spaces after those marks (_PLAIN), a ? beside a suspicious character,
+    code fences, Japanese or Korean. Found with a few whole-text scans; the rest is plain."""
+    starts = set()
+    patterns = [_PLAIN, _FOREIGN] if foreign else [_PLAIN]
+    sus = suspicious_re()
+    for pattern in patterns:
+        m = pattern.search(text)
+        while m:
+            lo = text.rfind("\n", 0, m.start()) + 1
+            starts.add(lo)
+            hi = text.find("\n", m.end())
+            if hi < 0:
+                break
+            m = pattern.search(text, hi + 1)
+    if "?" in text:
+        m = sus.search(text)
+        while m:
+            lo = text.rfind("\n", 0, m.start()) + 1
+            hi = text.find("\n", m.end())
+            hi = hi if hi >= 0 else len(text)
+            if text.find("?", lo, hi) >= 0:
+                starts.add(lo)
+            m = sus.search(text, hi + 1) if hi < len(text) else None
+    for s, e in fenced:
+        lo = text.rfind("\n", 0, s) + 1
+        while lo < e:
+            starts.add(lo)
+            lo = text.find("\n", lo) + 1
+            if lo == 0:
+                break
+    for lo in sorted(starts):
+        hi = text.find("\n", lo)
+        yield lo, (hi if hi >= 0 else len(text))
+
+
+def _rebuilt(line: str, cells: Dict[int, Tuple[str, str]]) -> str:
+    chars = list(line)
+    for i, (new, _) in cells.items():
+        chars[i] = new
+    return "".join(chars)
 
 
 def _in_line(spans: List[Tuple[int, int]], lo: int, hi: int) -> FrozenSet[int]:
@@ -210,8 +302,10 @@ class _Line:
     def nearest(self, i: int, step: int, skip: str = " \t") -> Tuple[str, int]:
         """The nearest planned character from ``i`` in direction ``step``, past ``skip`` and
         deleted characters, and its index ('' and -1 at the end of the line)."""
-        while 0 <= i < len(self.text):
-            ch = self.at(i)
+        t, new, n = self.text, self.new, len(self.text)
+        while 0 <= i < n:
+            cell = new.get(i)
+            ch = t[i] if cell is None else cell[0][:1]
             if ch and ch not in skip:
                 return ch, i
             i += step
@@ -345,7 +439,7 @@ class _Line:
             else:
                 runs.append([s, e])
         for s, e in runs:
-            if e - s == 1 and s and ("\u4e00" <= t[s - 1] <= "\u9fff" or t[s - 1] in _EASY_BEFORE):  # 好, ”,
+            if e - s == 1 and s and ("\u4e00" <= t[s - 1] <= "\u9fff" or self.at(s - 1) in _EASY_BEFORE):  # 好, ”,
                 if self.free(s) and s not in self.hidden:
                     self._mark(s)
                 continue
@@ -380,8 +474,9 @@ class _Line:
             self.chinese = [m.start() for m in _CHINESE.finditer(self.text)]
         k = bisect_right(self.chinese, i) - 1
         j = self.chinese[k] if k >= 0 else -1
-        for p in range(i, max(j, i - _LATIN_REACH), -1):  # planned marks count as Chinese too
-            if p in self.new and is_chinese(self.at(p)):
+        planned = [p for p in self.new if max(j, i - _LATIN_REACH) < p <= i]
+        for p in sorted(planned, reverse=True):  # planned marks count as Chinese too
+            if is_chinese(self.at(p)):
                 j = p
                 break
         if j < 0 or i - j >= _LATIN_REACH:
@@ -389,7 +484,9 @@ class _Line:
         ch = self.at(j)
         if ch in _STOPS or ch in OPENERS:
             return False
-        return not _OWN_SENTENCE.search("".join(self.at(p) for p in range(j + 1, i + 1)))
+        between = (self.text[j + 1:i + 1] if not any(j < p for p in planned)
+                   else "".join(self.at(p) for p in range(j + 1, i + 1)))
+        return not _OWN_SENTENCE.search(between)
 
     def _mark(self, i: int) -> None:
         t = self.text
