@@ -11,6 +11,7 @@ RULES: Dict[str, Dict[str, str]] = {
     "repair": {
         "mojibake": "text decoded with the wrong codec (UTF-8/GBK/Big5/Latin-1 confusions) decoded again",
         "lossy": "mojibake whose bytes were partly lost (?, U+FFFD, dropped characters) rebuilt",
+        "misaligned": "GB18030 decoded one byte out of step after a lost byte (?!眻谭ㄈ藛T → 。”執法人員) re-paired",
         "latin": "UTF-8 read as Latin-1/cp1252 (ftfy, configured to leave Chinese alone)",
         "invisible": "zero-width characters, stray BOMs and NBSP beside Chinese removed or made spaces",
         "fullwidth": "full-width ASCII letters and digits made ASCII (not in Japanese text)",

@@ -3,6 +3,7 @@
 ``repair(text, config)`` runs the fixers in a fixed order, each a pure function
 ``(text, config) -> (text, changes)``:
 
+0. ``misaligned``: a GB18030 stream that lost a byte and was decoded out of step after a ``?``;
 1. ``mojibake``: CJK codec confusions (searched only in suspicious spans found by one scan). A repair
    changes the context of the spans beside it, so the fixer looks again at its own result until it
    finds nothing (at most MAX_PASSES times; every change must raise the model's score by a margin,
@@ -21,9 +22,9 @@ from typing import List, Tuple
 
 from ..changes import Change, with_lines
 from ..config import Config
-from . import glyphs, latin, markers, mojibake
+from . import glyphs, latin, markers, misaligned, mojibake
 
-FIXERS = (mojibake.fix, latin.fix, glyphs.fix, markers.flag)
+FIXERS = (misaligned.fix, mojibake.fix, latin.fix, glyphs.fix, markers.flag)
 MAX_PASSES = 4
 
 

@@ -45,6 +45,8 @@ MAX_WINDOW = 400  # characters; longer clusters are cut into pieces this long
 PLAUSIBLE = -9.5  # mean log-probability a repair's Han characters must reach: real text does
 CHAIN_COST = 3.0  # nats a chain of two decodings must win by beyond MARGIN: it tries more hypotheses
 MAX_HOLES = 3
+MAX_OPTIONS = 150  # characters tried for one slot with lost bytes
+ONE_CHAR_COST = 6.0  # nats a lossless repair of one character must win by beyond MARGIN
 LOSSY_COST = 4.0  # nats a fill of guessed bytes must win by beyond MARGIN
 _QUESTION = "?\ufffd"
 
@@ -92,6 +94,15 @@ def _unlikely(text: str, s: int, e: int, m: "_model.Model") -> bool:
     """Whether the cluster reads as improbable in context (bigrams included): real words made of
     rare characters (垃圾) do not; mojibake, whose characters never pair up, does."""
     return m.score(text[s:e], before=text[max(0, s - 1):s]) < RARE * (e - s) * 0.9
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _encodes(text: str, codec: str) -> bool:
+    try:
+        text.encode(codec)
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 def _decode(seg: str, plan: Plan) -> Optional[str]:
@@ -171,17 +182,23 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     best = None
     best_gain = MARGIN
     if config.enabled("mojibake"):
+        # Every window holds the cluster's core: a plan whose first codec cannot encode the core
+        # cannot decode any window (encoding is per character), so it is dropped once, here.
+        core = text[min(s + SHRINK, e - 1):max(e - SHRINK, s + 1)]
+        plans = [plan for plan in PLANS if _encodes(core, plan[0][0])]
         for i, j in windows:
             seg = text[i:j]
             before, after = text[max(0, i - 1):i], text[j:j + 1]
             base = m.score(seg, before, after)
-            for plan in PLANS:
+            for plan in plans:
                 if len(plan) > 1 and best is not None:
                     break  # a chain is tried only where no single decoding works
                 cand = _decode(seg, plan)
                 if cand is None or cand == seg or not _clean(seg, cand, m, plan in _LATIN):
                     continue
                 gain = m.score(cand, before, after) - base - CHAIN_COST * (len(plan) - 1)
+                if len(_trim(seg, 0, len(seg), cand)[2]) == 1:
+                    gain -= ONE_CHAR_COST  # one character (彆 → 果) is weak evidence of a wrong codec
                 if gain > best_gain:
                     best, best_gain = (i, j, cand, "mojibake", _describe(plan), gain), gain
         if best is not None and best[4] in _DEFERRED:
@@ -245,6 +262,11 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
     explicit = sum(1 for _, hole in pieces if hole)
     if explicit > MAX_HOLES:
         return None
+    plain = [b for chunk, hole in pieces for b in (chunk if not hole else [_Hole])]
+    if _breaks(plain) > MAX_HOLES:
+        return None  # not UTF-8 with a few bytes lost: most of it breaks (clean text, other codecs)
+    if not explicit and not _utf8_like(b"".join(chunk for chunk, _ in pieces)):
+        return None  # no ? marks a loss, and the bytes do not read as UTF-8: nothing to search
     best: Optional[Tuple[float, str]] = None
     for lengths in itertools.product((1, 2), repeat=explicit):
         it = iter(lengths)
@@ -257,6 +279,29 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
         if got is not None and (best is None or got[0] > best[0]):
             best = got
     return None if best is None else best[1]
+
+
+def _utf8_like(data: bytes) -> bool:
+    """Whether ``data`` reads mostly as UTF-8 multibyte characters (at least two, and twice as many
+    as the places it breaks), as UTF-8 mojibake with a dropped character does and clean text in
+    another codec does not."""
+    decoded = data.decode("utf-8", errors="replace")
+    bad = decoded.count("\ufffd")
+    good = sum(1 for c in decoded if c > "\x7f") - bad
+    return good >= 2 and good >= 2 * bad
+
+
+def _breaks(seq: Sequence[Optional[int]]) -> int:
+    """How many places ``seq`` stops being UTF-8 (holes allowed anywhere): each would need a
+    dropped character or a hole to explain it. Counted in one pass, before any search."""
+    count, start = 0, 0
+    while start < len(seq):
+        err = _first_error(seq[start:])
+        if err is None:
+            break
+        count += 1
+        start += err + 1
+    return count
 
 
 def _first_error(seq: Sequence[Optional[int]]) -> Optional[int]:
@@ -320,7 +365,10 @@ def _char_options(pattern: Tuple[Optional[int], ...]) -> Tuple[str, ...]:
             continue
         if ch in m.unigram or is_cjk_punct(ch):
             found.append(ch)
-    return tuple(found)
+    # The most frequent MAX_OPTIONS: a slot of two lost bytes allows thousands, and the Viterbi
+    # step costs the product of two slots' options.
+    found.sort(key=lambda c: m.unigram.get(c, _model._CJK_PUNCT), reverse=True)
+    return tuple(found[:MAX_OPTIONS])
 
 
 def _viterbi(seq: List[Optional[int]], m: "_model.Model", before: str, after: str

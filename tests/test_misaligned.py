@@ -1,0 +1,57 @@
+"""Repair of GB18030 streams decoded one byte out of step after a lost byte (rule ``misaligned``)."""
+
+import pytest
+
+import textfix
+from textfix.config import Config
+from textfix.repair import repair
+
+# Excerpts of seed 000 (a Traditional People's Daily story) around the damaged places.
+SEED_SITES = [
+    ("也更簡單清晰?!眻谭ㄈ藛T文德林感慨。", "也更簡單清晰。”執法人員文德林感慨。"),
+    ("設法解決難題?!蹦壳?,像劉放清這樣的駐企", "設法解決難題。”目前,像劉放清這樣的駐企"),
+    ("關系清上加親?!毕鏂|區委書記何超說。", "關系清上加親。”湘東區委書記何超說。"),
+    ("8月就能投產?!惫\ue088径\ue143麻L王維建信心滿滿,", "8月就能投產。”公司董事長王維建信心滿滿,"),
+    ("然就理直氣壯?!眳莿偭颊f。", "然就理直氣壯。”吳剛良說。"),
+    ("關系行動方案?!耙酝\ue2ab芏嗖块T不知道如何", "關系行動方案。“以往很多部門不知道如何"),
+]
+
+
+@pytest.mark.parametrize("broken, fixed", SEED_SITES)
+def test_seed_sites(broken, fixed):
+    out, changes = repair(broken, Config(explain=True))
+    assert out == fixed
+    assert [c.rule for c in changes] == ["misaligned"]
+
+
+def _damage(text: str, position: int) -> str:
+    """``text`` in GB18030 with the lead byte of the character at ``position`` lost: the decoder
+    gives ? for it and reads the bytes after it out of step (U+FFFD shown as ?)."""
+    data = text.encode("gb18030")
+    cut = len(text[:position].encode("gb18030"))
+    return (data[:cut].decode("gb18030") + "?"
+            + data[cut + 1:].decode("gb18030", errors="replace").replace("\ufffd", "?"))
+
+
+@pytest.mark.parametrize("text, position", [
+    ("這個軟件的新版本修復了許多問題，運行速度也快了不少。", 9),   # run ends at an ASCII trail byte
+    ("今天天气很好，我们一起去公园散步吧。", 7),                   # … at a lost trail byte, line end
+    ("會議定於下午三點開始，請大家準時參加。", 4),
+])
+def test_synthetic_loss(text, position):
+    broken = _damage(text, position)
+    assert broken != text
+    assert textfix.fix_text(broken, punctuation=False) == text
+
+
+@pytest.mark.parametrize("text", [
+    "真的吗?!我不信。", "你好?!Google", "什么?OK", "他问:为什么?我说:不知道。", "咖啡?奶茶?",
+    "剔團圞月兒初淡 剔團圞月兒初淡", "彆扭的心情", "價格是?元",
+])
+def test_real_question_marks_and_rare_characters_stay(text):
+    assert repair(text, Config())[0] == text
+
+
+def test_rule_can_be_disabled():
+    broken = "也更簡單清晰?!眻谭ㄈ藛T文德林感慨。"
+    assert repair(broken, Config.make(disable={"misaligned"}))[0] == broken

@@ -1,0 +1,190 @@
+"""Misaligned GB18030/GBK streams: a decoder lost one byte, emitted ``?`` for it, and paired the
+bytes that followed one out of step until a byte that cannot pair put it back in step.
+
+    。”執法人員  = A1A3 A1B1 88CC B7A8 C8CB 8654
+    ?!眻谭ㄈ藛T = ?    A3A1 B188 CCB7 A8C8 CB86 54    (A1 lost; ！ later made ASCII !)
+
+The damaged run is read back to bytes: after the ``?`` come characters that GB18030 encodes in
+two bytes (an ASCII mark that has a full-width GBK form counts as that form, since punctuation
+clean-up may have made ！ into !), and it ends in one of two ways:
+
+- an ASCII character whose byte is a valid trail byte (``T`` = 0x54): it was the trail of the last
+  character;
+- a ``?`` for one lone byte, the trail of the last character, that could not pair with the ASCII
+  byte after it (``壳?,`` = … C7 | B0 2C: the decoder gave ``?`` for B0 and kept the ``,``), or
+  with nothing at the end of a line;
+- a character whose trail byte is ASCII: that byte was an ASCII character in step (``（G`` =
+  A3A8 47 read out of step as ``℅`` = A8 47).
+
+The lost lead byte and, in the second case, the lost trail byte are unknown: each is chosen as the
+byte that makes the most plausible character beside its neighbours. The rebuilt text replaces the
+run when the run shows damage (a suspicious character, or the lost trail), the model scores the
+rebuilt text clearly better and it is plausible Chinese. Only runs that start at a
+``?`` or U+FFFD are looked at, so clean text costs one search for those.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import List, Optional, Tuple
+
+from .. import model as _model
+from ..changes import Change
+from ..chars import is_han
+from ..config import Config
+from ..suspect import suspicious_re
+
+RULE = "misaligned"
+MAX_RUN = 40  # characters of out-of-step text after the ? (a longer run is not one loss)
+MARGIN = 5.0  # nats the rebuilt text must gain over the run as it is
+PLAUSIBLE = -9.0  # mean log-probability per character the rebuilt Han must reach
+LEADS = range(0x81, 0xFF)
+TRAILS = [b for b in range(0x40, 0xFF) if b != 0x7F]
+# ASCII marks that punctuation clean-up may have made of full-width ones: read back as those.
+_WIDE = {"!": "！", ",": "，", ":": "：", ";": "；", "?": "？", "(": "（", ")": "）"}
+_START = re.compile("[?\ufffd]")
+_CLOSING = frozenset("”」’』")
+_FINAL = frozenset("。！？")
+_COMMON_MARKS = frozenset("。，、；：？！“”‘’「」『』（）《》…—")
+_QUOTE_BALANCE = 3.0  # nats for or against a closing quote by whether a quotation is open
+
+
+def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
+    if not config.enabled(RULE) or not _START.search(text):
+        return text, []
+    m = _model.load()
+    changes: List[Change] = []
+    out: List[str] = []
+    pos = 0
+    for hit in _START.finditer(text):
+        i = hit.start()
+        if i < pos:
+            continue
+        found = _rebuild(text, i, m)
+        if found is None:
+            continue
+        j, new, gain = found
+        out.append(text[pos:i])
+        out.append(new)
+        changes.append(Change("repair", RULE, i, j, text[i:j], new, confidence=round(min(1.0, gain / 40.0), 3),
+                              plan="a lost byte put GB18030 decoding out of step; bytes re-paired"))
+        pos = j
+    out.append(text[pos:])
+    return "".join(out), changes
+
+
+# How a run ends (see the module's docstring), as the rebuilt bytes after the lost lead byte:
+TRAIL = "trail"  # … the last byte is an ASCII character that was the last trail byte
+LOST = "lost"  # … a ? stands for the last trail byte, lost before an ASCII byte or the line end
+ASCII = "ascii"  # … the last character's trail byte is ASCII: that byte was an ASCII character
+
+
+def _run_ends(text: str, i: int) -> List[Tuple[int, bytes, str]]:
+    """Where the run after the ``?`` at ``i`` may end: (end index, the run's bytes, how)."""
+    ends = []
+    data = bytearray()
+    j = i + 1
+    limit = min(len(text), i + 1 + MAX_RUN)
+    while j < limit:
+        c = text[j]
+        if data and c in "?\ufffd" and (j + 1 == len(text) or text[j + 1] < "\x80"):
+            ends.append((j + 1, bytes(data), LOST))  # before an ASCII byte, a line end or the end
+        if c < "\x80":
+            if data and 0x40 <= ord(c) <= 0x7E:
+                ends.append((j + 1, bytes(data) + c.encode(), TRAIL))
+            if c not in _WIDE:
+                break
+            c = _WIDE[c]
+        try:
+            b = c.encode("gb18030")
+        except UnicodeEncodeError:
+            break
+        if len(b) != 2:
+            break
+        data += b
+        j += 1
+        if b[1] < 0x80 and len(data) > 2:
+            ends.append((j, bytes(data), ASCII))
+    return ends
+
+
+def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, float]]:
+    """The best rebuilt text for a run starting at the ``?`` at ``i``: (end, text, gain).
+
+    The original bytes are the lost lead byte, the run's bytes and, when it was lost too, a last
+    trail byte; they pair up as (lead, run[0]), (run[1], run[2]), …"""
+    before = text[max(0, i - 1):i]
+    best = None
+    line = text[text.rfind("\n", 0, i) + 1:i]
+    quoted = _open_quote(line)
+    for j, data, how in _run_ends(text, i):
+        after = text[j:j + 1]
+        core = _pairs(data[1:] if how == TRAIL else data[1:-1])
+        if core is None:
+            continue
+        tail = chr(data[-1]) if how == ASCII else ""
+        first = _choose([bytes((lead, data[0])) for lead in LEADS], before, (core + tail)[:1] or after, m, quoted)
+        if first is None:
+            continue
+        new = first + core
+        if how == LOST:
+            last = _choose([bytes((data[-1], t)) for t in TRAILS], new[-1:], after, m, _open_quote(line + new))
+            if last is None:
+                continue
+            new += last
+        new += tail
+        glued = how != LOST and text[j - 2] > "\x7f" and after > "\x7f"  # 鏂|區: a lone ASCII byte
+        if not (how == LOST or glued or suspicious_re().search(text, i + 1, j)):
+            continue  # nothing in the run looks damaged: ?! before clean text is a real ?!
+        gain = m.score(new, before, after) - m.score(text[i:j], before, after)
+        if gain <= MARGIN or (best is not None and gain <= best[2]):
+            continue
+        if any(is_han(c) for c in new) and m.score(new, before) / len(new) < PLAUSIBLE:
+            continue
+        best = (j, new, gain)
+    return best
+
+
+def _pair(b: bytes) -> Optional[str]:
+    try:
+        s = b.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    return s if len(s) == 1 else None
+
+
+def _pairs(data: bytes) -> Optional[str]:
+    """``data`` read as two-byte GB18030 characters, or None when a pair is not one."""
+    if len(data) % 2:
+        return None
+    out = []
+    for k in range(0, len(data), 2):
+        c = _pair(data[k:k + 2])
+        if c is None:
+            return None
+        out.append(c)
+    return "".join(out)
+
+
+def _choose(options: List[bytes], before: str, after: str, m: "_model.Model", quoted: str) -> Optional[str]:
+    """The character among the decodings of ``options`` that reads best between its neighbours; a
+    closing quote is likelier where its quotation is open (``quoted``: the closers expected) and
+    unlikely elsewhere."""
+    best, best_score = None, float("-inf")
+    for b in options:
+        c = _pair(b)
+        if c is None or not (is_han(c) or c in _COMMON_MARKS):
+            continue  # what a lost byte took was Chinese: not a full-width letter, box or symbol
+        s = m.score(c, before[-1:], after[:1])
+        if after in ("", "\n", "\r") and (c in _FINAL or c in quoted):
+            s += _QUOTE_BALANCE  # a line ends a sentence or a quotation more often than with 、 or ，
+        if c in _CLOSING:
+            s += _QUOTE_BALANCE if c in quoted else -_QUOTE_BALANCE
+        if s > best_score:
+            best, best_score = c, s
+    return best
+
+
+def _open_quote(line: str) -> str:
+    """The closing quotes whose quotations are open at the end of ``line``."""
+    return "".join(close for open_, close in ("“”", "‘’", "「」", "『』") if line.count(open_) > line.count(close))
