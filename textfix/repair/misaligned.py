@@ -6,7 +6,7 @@ bytes that followed one out of step until a byte that cannot pair put it back in
 
 The damaged run is read back to bytes: after the ``?`` come characters that GB18030 encodes in
 two bytes (an ASCII mark that has a full-width GBK form counts as that form, since punctuation
-clean-up may have made ！ into !), and it ends in one of two ways:
+clean-up may have made ！ into !), and it ends in one of three ways:
 
 - an ASCII character whose byte is a valid trail byte (``T`` = 0x54): it was the trail of the last
   character;
