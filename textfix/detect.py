@@ -205,14 +205,12 @@ def _detect_with_nuls(data: bytes) -> Detection:
     for codec, width in (("utf-32-le", 4), ("utf-32-be", 4), ("utf-16-le", 2), ("utf-16-be", 2)):
         if n % width:
             continue
-        text = _sample_text(data, codec)
+        text = _decoding(data, codec)
         if text is None or _controls(text) > max(1, len(text) // 100) or "\x00" in text:
             continue
         sample = text[:SCORED]
         score = m.score(sample)
         if score < _NUL_PLAUSIBLE * len(sample) or 2 * _familiar(sample) < len(sample):
-            continue
-        if not _decodes(data, codec):
             continue
         found.append((score, codec, text))
     if found:

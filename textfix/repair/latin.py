@@ -17,7 +17,7 @@ from ..config import Config
 
 # A run to give ftfy: no CJK, and at least one character UTF-8 read as Latin-1/cp1252 always shows:
 # a lead byte 0xC2-0xF4 (Â … ô) or a C1 control.
-_TELL = re.compile(r"[\u0080-\u009f\u00c2-\u00f4]")  # one scan before the run search, which backtracks
+_TELL = re.compile(r"[\u0080-\u009f\u00c2-\u00f4]")  # one fast scan before the run search, which backtracks
 _LATIN_RUN = re.compile(r"[^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\n]*[\u0080-\u009f\u00c2-\u00f4][^\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef\n]*")
 
 
@@ -33,7 +33,7 @@ def _ftfy_config():
 
 
 def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
-    if not config.enabled("latin") or not _TELL.search(text) or not _LATIN_RUN.search(text):
+    if not config.enabled("latin") or not _TELL.search(text):
         return text, []
     import ftfy
 
