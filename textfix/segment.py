@@ -6,7 +6,9 @@ first character of the next word: 被发明 → 被髮明 (phrase 被发), 少�
 lattice (jieba's word counts plus OpenCC's own phrases, tables/segment_words.tsv), maximising the
 summed log-probability of the words. Where a word of that segmentation crosses the edge of an OpenCC
 phrase occurrence (发明 crosses 被发), the phrase is wrong there: a separator is put at the
-segmentation's boundaries inside it, so that no step of OpenCC's chain can match it. Everything else
+segmentation's boundaries inside it, so that no step of OpenCC's chain can match it. A blocker
+(a phrase that converts as its characters do, 看了, there to keep 了解 → 瞭解 from matching in 看了解说)
+is wrong only when its edges fall inside words. Everything else
 is left to OpenCC, so its own test cases keep their results. The separators (a private-use
 character absent from the text) are removed from OpenCC's output.
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from typing import Dict, List, Set, Tuple
+from typing import Dict, FrozenSet, List, Set, Tuple
 
 from . import _tables
 from .chars import HAN_RANGES
@@ -26,27 +28,31 @@ MARGIN = 3.0  # nats by which keeping an OpenCC phrase whole must lose before it
 # A regional vocabulary phrase (内存 → 記憶體, 的士 → 計程車) replaces a whole word when it matches
 # wrongly, so it is kept from matching on weaker evidence.
 REGIONAL_MARGIN = 1.0
+_MARGINS = {"P": MARGIN, "R": REGIONAL_MARGIN, "B": MARGIN}
 _HAN_RUN = re.compile(f"[{HAN_RANGES}]{{2,}}")
 _SEPARATORS = [chr(cp) for cp in range(0xF8FF, 0xF800, -1)]  # private use; one absent from the text
 
 
 @functools.lru_cache(maxsize=None)
-def lexicon() -> Tuple[Dict[str, float], Dict[str, float], float]:
+def lexicon() -> Tuple[Dict[str, float], Dict[str, float], float, FrozenSet[str]]:
     """(log-probability of each lattice word, OpenCC phrases with the margin each must lose by,
-    log-probability of an unknown character)."""
+    log-probability of an unknown character, the phrases that are blockers)."""
     counts: Dict[str, int] = {}
     phrases: Dict[str, float] = {}
+    blockers: Set[str] = set()
     for word, count, flag in _tables.rows("segment_words.tsv"):
         counts[word] = int(count)
         if flag:
-            phrases[word] = REGIONAL_MARGIN if flag == "R" else MARGIN
+            phrases[word] = _MARGINS[flag]
+            if flag == "B":
+                blockers.add(word)
     total = float(sum(counts.values()))
     logp = {w: math.log(max(c, 1) / total) for w, c in counts.items() if len(w) <= MAX_WORD}
-    return logp, phrases, math.log(0.5 / total)
+    return logp, phrases, math.log(0.5 / total), frozenset(blockers)
 
 
 def _word_score(word: str) -> "float | None":
-    logp, _, unknown = lexicon()
+    logp, _, unknown, _ = lexicon()
     lp = logp.get(word)
     if lp is None and len(word) == 1:
         return unknown
@@ -100,7 +106,7 @@ def cuts(run: str) -> List[int]:
     (发明 crosses 被发) and the best segmentation that keeps it whole scores MARGIN below the best
     of all; the cuts are the best segmentation's boundaries inside it, except inside another phrase
     occurrence that is not wrong (意大利面 keeps 利面 whole)."""
-    logp, phrases, unknown = lexicon()
+    logp, phrases, unknown, blockers = lexicon()
     n = len(run)
     fwd, back = _forward(run)
     bwd = _backward(run)
@@ -115,7 +121,11 @@ def cuts(run: str) -> List[int]:
             margin = phrases.get(word)
             if margin is None:
                 continue
-            keep = fwd[i] + logp.get(word, unknown) + bwd[j]
+            # A phrase asserts a reading (被发 → 被髮): it is scored as the word it would be. A
+            # blocker asserts only that its edges are word boundaries (看了 | 解说): it is scored
+            # by the best segmentation with those boundaries.
+            inner = _forward(word)[0][-1] if word in blockers else logp.get(word, unknown)
+            keep = fwd[i] + inner + bwd[j]
             crossed = any(s < i < e or s < j < e for s, e in long_words)
             (wrong if crossed and top - keep > margin else kept).append((i, j))
     out: Set[int] = set()
