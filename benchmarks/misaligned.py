@@ -18,15 +18,11 @@ from pathlib import Path
 import ftfy
 import opencc
 
+from mojibake import lose_byte, two_byte_starts  # benchmarks/mojibake.py
 from textfix.config import Config
 from textfix.repair import repair
 
 HERE = Path(__file__).resolve().parent
-
-
-def damage(text: str, cut: int) -> str:
-    data = text.encode("gb18030")
-    return data[:cut].decode("gb18030") + "?" + data[cut + 1:].decode("gb18030", errors="replace").replace("\ufffd", "?")
 
 
 def cases():
@@ -36,15 +32,10 @@ def cases():
              if l and not l.startswith("#")]
     for k, line in enumerate(lines):
         text = s2tw.convert(line) if k % 2 else line
-        starts, pos = [], 0
-        for ch in text:
-            n = len(ch.encode("gb18030"))
-            if n == 2:
-                starts.append(pos)
-            pos += n
+        starts = two_byte_starts(text)
         if len(starts) < 3:
             continue
-        broken = damage(text, rng.choice(starts[:-1]))
+        broken = lose_byte(text, rng.choice(starts[:-1]))
         if broken != text:
             yield text, broken
 

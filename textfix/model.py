@@ -49,6 +49,12 @@ _PUA = math.log(1e-10)
 _UNASSIGNED = math.log(1e-11)
 _CONTROL = math.log(1e-10)
 _GLUE = math.log(0.05)  # extra cost of a Han character touching a Latin letter
+# ... or a kana: in Chinese a kana beside a Han character is mostly GBK/Big5 bytes read in the other
+# codec (Japanese text does not reach the Chinese model's decisions unflagged: see repair).
+_KANA_GLUE = math.log(0.05)
+# ... and two Latin-1/Latin Extended characters in a row (ÉÏÕÇ, ºÍ: GBK bytes read as cp1252 make
+# long runs of them; European words seldom put two together, as in Größe).
+_LATIN_RUN = math.log(0.1)
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,10 @@ class Model:
             s = _class_score(b)
         if (a_han and b < "\x80" and b.isalpha()) or (a < "\x80" and a.isalpha() and is_han(b)):
             s += _GLUE
+        elif (a_han and "\u3041" <= b <= "\u30ff") or ("\u3041" <= a <= "\u30ff" and is_han(b)):
+            s += _KANA_GLUE
+        elif "\xa1" <= a <= "\u024f" and "\xa1" <= b <= "\u024f":
+            s += _LATIN_RUN
         return s
 
     def score(self, text: str, before: str = "", after: str = "") -> float:
@@ -87,9 +97,13 @@ class Model:
         prev = before[-1:] if before else ""
         prev_han = prev >= "\u3400" and is_han(prev)
         prev_latin = prev < "\x80" and prev.isalpha()
+        prev_kana = "\u3041" <= prev <= "\u30ff"
+        prev_wide_latin = "\xa1" <= prev <= "\u024f"
         for ch in text:
             han = ch >= "\u3400" and is_han(ch)
             latin = ch < "\x80" and ch.isalpha()
+            kana = "\u3041" <= ch <= "\u30ff"
+            wide_latin = "\xa1" <= ch <= "\u024f"
             if not prev:
                 lp = unigram.get(ch)
                 total += lp if lp is not None else _class_score(ch)
@@ -101,8 +115,12 @@ class Model:
                         lp = _class_score(ch)
                     if (prev_han and latin) or (prev_latin and han):
                         lp += _GLUE
+                    elif (prev_han and kana) or (prev_kana and han):
+                        lp += _KANA_GLUE
+                    elif prev_wide_latin and wide_latin:
+                        lp += _LATIN_RUN
                 total += lp
-            prev, prev_han, prev_latin = ch, han, latin
+            prev, prev_han, prev_latin, prev_kana, prev_wide_latin = ch, han, latin, kana, wide_latin
         if after and prev:
             total += self.pair(prev, after[0]) - self.char(after[0])
         return total

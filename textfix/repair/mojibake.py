@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+import re
 from typing import Dict, List, Optional, Sequence, Tuple
 
 from .. import model as _model
@@ -48,6 +49,7 @@ MAX_HOLES = 3
 MAX_OPTIONS = 150  # characters tried for one slot with lost bytes
 ONE_CHAR_COST = 6.0  # nats a lossless repair of one character must win by beyond MARGIN
 LOSSY_COST = 4.0  # nats a fill of guessed bytes must win by beyond MARGIN
+EXTEND_SLACK = 2.0  # nats per character a repair may lose when grown to its line's edges
 _QUESTION = "?\ufffd"
 
 
@@ -59,7 +61,15 @@ def _plans() -> List[Plan]:
 
 
 PLANS = _plans()
+_FIRST_CODECS = tuple(dict.fromkeys(plan[0][0] for plan in PLANS))
+
+
+@functools.lru_cache(maxsize=None)
+def _plans_reading(codecs: Tuple[str, ...]) -> Tuple[Plan, ...]:
+    """The plans whose first step encodes with one of ``codecs``, in PLANS order."""
+    return tuple(plan for plan in PLANS if plan[0][0] in codecs)
 _LATIN = frozenset((step,) for step in CHAIN_ONLY)
+_CHAR_FOR_CHAR = frozenset({(("gb18030", "cp950"),), (("cp950", "gb18030"),)})  # GBK ↔ Big5
 
 
 def _is_hard(ch: str) -> bool:
@@ -75,8 +85,11 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
     one, or one that is almost only ever mojibake."""
     m = _model.load()
     found: List[List[int]] = []
-    for hit in suspicious_re().finditer(text):
-        i = hit.start()
+    hits = [hit.start() for hit in suspicious_re().finditer(text)]
+    lone = set(_lone_kana(text)) if _KANA.search(text) else set()
+    if lone:
+        hits = sorted(lone.union(hits))
+    for i in hits:
         ch = text[i]
         if ch == "?" and not lost_byte_mark(text, i):
             continue
@@ -84,10 +97,59 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
             found[-1][1] = i + 1
             found[-1][2] += 1
             found[-1][3] = min(found[-1][3], m.char(ch) if ch != "?" else 0.0)
-            found[-1][4] = found[-1][4] or _is_hard(ch)
+            found[-1][4] = found[-1][4] or _is_hard(ch) or i in lone
         else:
-            found.append([i, i + 1, 1, m.char(ch) if ch != "?" else 0.0, _is_hard(ch)])
-    return [(s, e) for s, e, n, low, hard in found if hard or low < -13.0 or (n >= 2 and _unlikely(text, s, e, m))]
+            found.append([i, i + 1, 1, m.char(ch) if ch != "?" else 0.0, _is_hard(ch) or i in lone])
+    spans = []
+    for s, e, n, low, hard in found:
+        s2, e2 = _extend(text, s, e)
+        if s2 < s or e2 > e:  # the weak characters joined count as suspicious ones
+            n += sum(1 for c in text[s2:s] + text[e:e2] if _is_weak(c))
+        if hard or low < -13.0 or (n >= 2 and _unlikely(text, s2, e2, m)):
+            spans.append((s2, e2))
+    return spans
+
+
+_KANA = re.compile("[\u3041-\u30ff]")
+_LONE_KANA = re.compile("(?<=[\u3400-\u9fff])[\u3041-\u30ff](?![\u3041-\u30ff])|[\u3041-\u30ff](?=[\u3400-\u9fff])(?<![\u3041-\u30ff])")
+_KANA_RUN = re.compile("[\u3041-\u30ff]{2}")
+
+
+def _lone_kana(text: str) -> List[int]:
+    """Kana standing alone beside a Han character, in lines with no two kana in a row: Big5 and
+    GBK bytes read in the other codec (週末 → 秅ソ), not Japanese, which runs kana together."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if not _KANA_RUN.search(line):
+            out.extend(pos + m.start() for m in _LONE_KANA.finditer(line))
+        pos += len(line) + 1
+    return out
+
+
+def _is_weak(ch: str) -> bool:
+    """A character the scan passes as clean that Big5 and GBK bytes read in the other codec often
+    give (kana, ※, 〞, ＃): it never starts a cluster but joins one beside it."""
+    return "\u3041" <= ch <= "\u30ff" or ch in "\u203b\u301d\u301e\u301f\uff03" or "\ufe30" <= ch <= "\ufe4f"
+
+
+def _extend(text: str, s: int, e: int) -> Tuple[int, int]:
+    """The cluster ``[s, e)`` grown over weak characters within MAX_CLUSTER_GAP of its edges."""
+    while True:
+        i = s - 1
+        while i >= 0 and s - i <= MAX_CLUSTER_GAP + 1 and text[i] != "\n" and not _is_weak(text[i]):
+            i -= 1
+        if i < 0 or s - i > MAX_CLUSTER_GAP + 1 or not _is_weak(text[i]):
+            break
+        s = i
+    while True:
+        j = e
+        while j < len(text) and j - e < MAX_CLUSTER_GAP + 1 and text[j] != "\n" and not _is_weak(text[j]):
+            j += 1
+        if j >= len(text) or j - e >= MAX_CLUSTER_GAP + 1 or not _is_weak(text[j]):
+            break
+        e = j + 1
+    return s, e
 
 
 def _unlikely(text: str, s: int, e: int, m: "_model.Model") -> bool:
@@ -169,40 +231,60 @@ def _line_bounds(text: str, s: int, e: int, floor: int) -> Tuple[int, int]:
 
 def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     """Windows around the cluster ``[s, e)``: each edge moved up to EDGE characters out (within the
-    line) or SHRINK characters in, so a window can meet the mojibake's true edges."""
+    line) or SHRINK characters in, or to the end of the cluster's first run of suspicious characters
+    or the start of its last (a cluster can join mojibake to a rare real character beside it:
+    有所ÉÏÕÇ£¬Æä中西红柿), so a window can meet the mojibake's true edges."""
     lo, hi = _line_bounds(text, s, e, floor)
-    starts = range(min(s + SHRINK, e - 1), lo - 1, -1)
-    ends = range(max(e - SHRINK, s + 1), hi + 1)
-    return [(i, j) for i in starts for j in ends if i < j]
+    starts = set(range(min(s + SHRINK, e - 1), lo - 1, -1))
+    ends = set(range(max(e - SHRINK, s + 1), hi + 1))
+    # The first run of suspicious characters alone, and the last one alone: the rest of the
+    # cluster is looked at again in the next pass, in the new context.
+    pattern = suspicious_re()
+    first_end = next((i for i in range(s + 1, e) if not pattern.match(text[i])), e)
+    last_start = next((i for i in range(e - 1, s, -1) if not pattern.match(text[i - 1])), s)
+    ends.add(first_end)
+    starts.add(last_start)
+    return [(i, j) for i in sorted(starts, reverse=True) for j in sorted(ends) if i < j]
 
 
 def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", config: Config):
     """The best repair of one cluster: (start, end, text, rule, plan, gain), or None."""
     windows = _windows(text, s, e, floor)
+    lo, hi = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    line = text[lo:hi if hi >= 0 else len(text)]
+    chinese_line = any(is_han(c) and not _is_hard(c) for c in text[lo:s] + text[e:lo + len(line)])
+    kana_hard = not _KANA_RUN.search(line)  # no Japanese here: a kana is mojibake
     best = None
     best_gain = MARGIN
     if config.enabled("mojibake"):
-        # Every window holds the cluster's core: a plan whose first codec cannot encode the core
-        # cannot decode any window (encoding is per character), so it is dropped once, here.
-        core = text[min(s + SHRINK, e - 1):max(e - SHRINK, s + 1)]
-        plans = [plan for plan in PLANS if _encodes(core, plan[0][0])]
         for i, j in windows:
             seg = text[i:j]
             before, after = text[max(0, i - 1):i], text[j:j + 1]
             base = m.score(seg, before, after)
-            for plan in plans:
+            # A plan whose first codec cannot encode the window cannot decode it: dropped with
+            # one encoding per codec, not one per plan.
+            for plan in _plans_reading(tuple(codec for codec in _FIRST_CODECS if _encodes(seg, codec))):
                 if len(plan) > 1 and best is not None:
                     break  # a chain is tried only where no single decoding works
                 cand = _decode(seg, plan)
                 if cand is None or cand == seg or not _clean(seg, cand, m, plan in _LATIN):
                     continue
                 gain = m.score(cand, before, after) - base - CHAIN_COST * (len(plan) - 1)
-                if len(_trim(seg, 0, len(seg), cand)[2]) == 1:
-                    gain -= ONE_CHAR_COST  # one character (彆 → 果) is weak evidence of a wrong codec
+                ti, tj, new = _trim(seg, 0, len(seg), cand)
+                short = 2 if plan in _CHAR_FOR_CHAR else 1
+                if len(new) <= short and not (chinese_line and any(_is_hard(c) or (kana_hard and _is_weak(c))
+                                                                   for c in seg[ti:tj])):
+                    # One character is weak evidence of a wrong codec (彆 → 果, ÇÑ → 我), and so are
+                    # two where GBK and Big5 swap characters one for one (快綫 → 辦鋪), unless they
+                    # replace characters that are almost only mojibake in a line of Chinese.
+                    gain -= ONE_CHAR_COST
                 if gain > best_gain:
                     best, best_gain = (i, j, cand, "mojibake", _describe(plan), gain), gain
+                    best_plan = plan
         if best is not None and best[4] in _DEFERRED:
             return None  # UTF-8 read as Latin-1 explains it best: ftfy's job, in repair/latin.py
+        if best is not None and len(best_plan) == 1:
+            best = _extend_to_line(text, best, best_plan, max(lo, floor), lo + len(line), m)
     # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
     if config.enabled("lossy") and (best is None or best[0] > s or best[1] < e):
         for i, j in windows:
@@ -217,6 +299,32 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 if gain > best_gain:
                     best = (i, j, cand, "lossy", f"encode {read_as} → fill lost bytes → decode utf-8", gain)
                     best_gain = gain
+    return best
+
+
+def _extend_to_line(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Model"):
+    """``best`` grown to the start and/or end of its line when the same decoding explains what lies
+    between about as well (at most EXTEND_SLACK nats lost per character gained): a line is
+    usually garbled as a whole, and its first or last character alone (意 of 意現象在大, る of
+    1る22日) is weak evidence either way."""
+    i, j, cand, rule, described, gain = best
+    lo, hi = max(lo, j - MAX_WINDOW), min(hi, i + MAX_WINDOW)
+    for a, b in ((lo, hi), (lo, j), (i, hi)):
+        if (a, b) == (i, j) or not any(ord(c) > 0x7F for c in text[a:i] + text[j:b]):
+            continue
+        # What is gained must decode on its own into Chinese (請 must not become Ո).
+        if any(_decode(part, plan) is None or (part.strip() and not _clean(part, _decode(part, plan), m))
+               for part in (text[a:i], text[j:b]) if any(ord(c) > 0x7F for c in part)):
+            continue
+        seg = text[a:b]
+        new = _decode(seg, plan)
+        if new is None or not _clean(seg, new, m):
+            continue
+        before, after = text[max(0, a - 1):a], text[b:b + 1]
+        ext_gain = m.score(new, before, after) - m.score(seg, before, after)
+        extra = sum(1 for c in text[a:i] + text[j:b] if ord(c) > 0x7F)
+        if ext_gain >= gain - EXTEND_SLACK * extra:
+            return (a, b, new, rule, described, max(gain, ext_gain))
     return best
 
 

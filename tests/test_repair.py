@@ -1,0 +1,93 @@
+"""Repair stage, mojibake kinds (issue 4): golden cases per kind, whole line and embedded in a clean
+line, round trips of the project's sentences, and clean text left alone."""
+
+import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import textfix
+from conftest import SIMPLIFIED, TRADITIONAL
+from textfix.config import Config
+from textfix.repair import repair
+
+SLOPPY = "sloppy-windows-1252"
+
+
+def garble(text, wrote, read):
+    return text.encode(wrote).decode(read)
+
+
+def fixed(text):
+    return repair(text, Config())[0]
+
+
+# (wrote, read): the codec the text was written in, the one it was read with; the text is Simplified
+# for GBK and UTF-8, Traditional for Big5.
+KINDS = [
+    ("utf-8", "gb18030", "新版本修复了许多问题"),
+    ("gbk", "latin-1", "这件事我们明天再讨论"),
+    ("gbk", SLOPPY, "这件事我们明天再讨论"),
+    ("cp950", "latin-1", "這家書店週末營業到晚上十點"),
+    ("cp950", SLOPPY, "這家書店週末營業到晚上十點"),
+    ("cp950", "gbk", "該市計劃投資50億元"),  # Big5 read as GBK gives kana: 货じ
+    ("gbk", "cp950", "这家书店周末营业"),
+    ("utf-8", "latin-1", "新版本修复了许多问题"),
+    ("utf-8", SLOPPY, "新版本修复了许多问题"),
+]
+
+
+@pytest.mark.parametrize("wrote, read, text", KINDS)
+def test_whole_line(wrote, read, text):
+    assert fixed(garble(text, wrote, read)) == text
+
+
+@pytest.mark.parametrize("wrote, read, text", KINDS)
+def test_span_inside_a_clean_line(wrote, read, text):
+    line = f"编辑部通知：{garble(text, wrote, read)}。请大家准时参加。"
+    assert fixed(line) == f"编辑部通知：{text}。请大家准时参加。"
+
+
+def test_span_beside_a_rare_real_character():
+    # The scan joins the mojibake and the real 柿 into one cluster; the repair must stop before 柿.
+    line = "今年" + garble("价格上涨，其", "gbk", "latin-1") + "中西红柿最贵"
+    assert fixed(line) == "今年价格上涨，其中西红柿最贵"
+
+
+def test_span_beside_ascii():
+    assert fixed("我在IBM" + garble("工作", "utf-8", "gb18030") + "了五年") == "我在IBM工作了五年"
+
+
+@pytest.mark.parametrize("text", [
+    "機場快綫 沙中綫 港島綫",  # GBK↔Big5 can swap two real characters for two others: not enough
+    "ÀÉÎÕÜ àéîõü ÇÑ çñ",  # accented letters with no Chinese around
+    "Größe, naïve café, señor",
+    "陶喆和王堃在龘字旁边写了𠀀。",
+    "日本語の文章です。ひらがなとカタカナ。",
+    "真的吗?!",
+])
+def test_clean_lines_untouched(text):
+    assert fixed(text) == text
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(st.sampled_from(TRADITIONAL), st.sampled_from(["gbk", "latin-1", SLOPPY]))
+def test_big5_misread_comes_back(text, read):
+    try:
+        broken = garble(text, "cp950", read)
+    except UnicodeDecodeError:
+        return  # lossy: not this property
+    assert fixed(broken) == text
+
+
+@settings(max_examples=60, deadline=None, derandomize=True)
+@given(st.sampled_from(SIMPLIFIED), st.sampled_from([("gbk", "cp950"), ("gbk", SLOPPY), ("utf-8", "gb18030")]),
+       st.integers(0, 30), st.integers(3, 8))
+def test_embedded_span_comes_back(text, codecs, start, length):
+    start = min(start, len(text) - 3)
+    span = text[start:start + length]
+    try:
+        broken = text[:start] + garble(span, *codecs) + text[start + len(span):]
+    except UnicodeDecodeError:
+        return
+    assert textfix.fix_text(broken, punctuation=False) == text
