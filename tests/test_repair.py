@@ -91,3 +91,18 @@ def test_embedded_span_comes_back(text, codecs, start, length):
     except UnicodeDecodeError:
         return
     assert textfix.fix_text(broken, punctuation=False) == text
+
+
+@pytest.mark.parametrize("text", ["他爽快地答应了。", "这个问题很复杂。", "今天天气很好，我们一起去散步吧。"])
+@pytest.mark.parametrize("mark", ["\ufffd", "?"])
+def test_lost_bytes_marked(text, mark):
+    # UTF-8 read as GBK: bytes the decoder could not pair became U+FFFD (then ? when saved in GBK),
+    # including the last bytes of 。 at the line end (銆?).
+    broken = text.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", mark)
+    assert broken.count(mark) >= 1
+    assert fixed(broken) == text
+
+
+@pytest.mark.parametrize("text", ["你在干嘛?", "真的吗?!", "什么?OK", "价格是?元"])
+def test_real_question_marks_stay(text):
+    assert fixed(text) == text

@@ -28,6 +28,12 @@ _ASCII_ALNUM = math.log(0.02)
 _ASCII_OTHER = math.log(0.01)
 _SPACE = math.log(0.03)
 _CJK_PUNCT = math.log(0.02)
+# The marks Chinese text uses most, by rough share of all characters (general knowledge, not fitted
+# to test text); the rest of the CJK Symbols block (〃〄〆〒) is rare in prose.
+_PUNCT = {c: math.log(p) for c, p in (("，", 0.05), ("。", 0.03), ("、", 0.008), ("“", 0.008), ("”", 0.008),
+                                       ("：", 0.005), ("！", 0.003), ("？", 0.003), ("《", 0.003), ("》", 0.003),
+                                       ("（", 0.003), ("）", 0.003), ("；", 0.002), ("…", 0.002), ("—", 0.002))}
+_CJK_PUNCT_RARE = math.log(0.0005)
 _KANA = math.log(0.01)
 _HANGUL = math.log(0.002)  # hangul jamo and compatibility jamo
 _HANGUL_NOT_KSX1001 = math.log(1e-3)  # a syllable outside the 2,350 of KS X 1001 (everyday Korean)
@@ -141,7 +147,7 @@ def _class_score(ch: str) -> float:
     if is_han(ch):
         return _RARE_HAN
     if is_cjk_punct(ch) or 0xFF01 <= cp <= 0xFF5E:
-        return _CJK_PUNCT
+        return _PUNCT.get(ch, _CJK_PUNCT_RARE if 0x3000 <= cp <= 0x303F else _CJK_PUNCT)
     if 0xFF61 <= cp <= 0xFF9F:
         return _HALFWIDTH_KANA
     if is_kana(ch):

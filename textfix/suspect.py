@@ -24,18 +24,30 @@ def suspicious_re() -> "re.Pattern[str]":
     )
 
 
+@functools.lru_cache(maxsize=4096)
+def _utf8_head(ch: str) -> bool:
+    """Whether ``ch`` in GBK is a UTF-8 lead byte and a continuation byte (銆 = E3 80): what UTF-8
+    read as GBK leaves before a ``?`` when the character's last byte was lost."""
+    try:
+        data = ch.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return len(data) == 2 and 0xE0 <= data[0] <= 0xEF and 0x80 <= data[1] <= 0xBF
+
+
 def lost_byte_mark(text: str, i: int) -> bool:
     """Whether the ``?`` at ``i`` may stand for lost bytes: the nearest character on either side
     that is not itself a ``?`` is suspicious (``涓?枃``) and does not pair up with the character
-    beyond it as the model knows real words do (``咖啡?`` is a question). A ``?`` beside clean text
-    is a mark."""
+    beyond it as the model knows real words do (``咖啡?`` is a question); so is a ``?`` after a
+    character whose GBK bytes begin a UTF-8 character (``銆?`` was ``。``). A ``?`` beside clean
+    text is a mark."""
     pattern = suspicious_re()
     bigram = _model.load().bigram
     for step in (-1, 1):
         j = i + step
         while 0 <= j < len(text) and text[j] == "?":
             j += step
-        if 0 <= j < len(text) and pattern.match(text[j]):
+        if 0 <= j < len(text) and (pattern.match(text[j]) or (step < 0 and _utf8_head(text[j]))):
             k = j + step
             pair = (text[k] + text[j] if step < 0 else text[j] + text[k]) if 0 <= k < len(text) else ""
             if pair not in bigram:

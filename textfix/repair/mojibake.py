@@ -45,7 +45,8 @@ SHRINK = 2  # characters a window may start or end inside its cluster
 MAX_WINDOW = 400  # characters; longer clusters are cut into pieces this long
 PLAUSIBLE = -9.5  # mean log-probability a repair's Han characters must reach: real text does
 CHAIN_COST = 3.0  # nats a chain of two decodings must win by beyond MARGIN: it tries more hypotheses
-MAX_HOLES = 3
+MAX_HOLES = 3  # lost places searched in one window: marks and dropped characters together
+MAX_MARKS = 8  # ? or U+FFFD marks in one window (each one byte lost, or one of them two, beyond MAX_HOLES)
 MAX_OPTIONS = 150  # characters tried for one slot with lost bytes
 ONE_CHAR_COST = 6.0  # nats a lossless repair of one character must win by beyond MARGIN
 LOSSY_COST = 4.0  # nats a fill of guessed bytes must win by beyond MARGIN
@@ -97,9 +98,9 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
             found[-1][1] = i + 1
             found[-1][2] += 1
             found[-1][3] = min(found[-1][3], m.char(ch) if ch != "?" else 0.0)
-            found[-1][4] = found[-1][4] or _is_hard(ch) or i in lone
+            found[-1][4] = found[-1][4] or _is_hard(ch) or i in lone or ch == "?"
         else:
-            found.append([i, i + 1, 1, m.char(ch) if ch != "?" else 0.0, _is_hard(ch) or i in lone])
+            found.append([i, i + 1, 1, m.char(ch) if ch != "?" else 0.0, _is_hard(ch) or i in lone or ch == "?"])
     spans = []
     for s, e, n, low, hard in found:
         s2, e2 = _extend(text, s, e)
@@ -338,6 +339,8 @@ def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False) -> bool:
     wide = sum(1 for c in new if is_han(c) or is_cjk_punct(c) or 0xFF01 <= ord(c) <= 0xFF5E)
     if latin:
         pass  # a Latin candidate only competes (see _DEFERRED); it need not be Chinese
+    elif not han and wide and all(c.isascii() or is_cjk_punct(c) for c in new):
+        pass  # Chinese punctuation alone (銆? → 。): its gain over the garbage decides
     elif not han or 2 * wide < sum(1 for c in new if not c.isascii()):
         return False  # this stage repairs Chinese: what it makes must be mostly Chinese
     elif sum(han) < PLAUSIBLE * len(han):
@@ -368,22 +371,26 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
         except UnicodeError:
             return None
     explicit = sum(1 for _, hole in pieces if hole)
-    if explicit > MAX_HOLES:
+    if explicit > MAX_MARKS:
         return None
     plain = [b for chunk, hole in pieces for b in (chunk if not hole else [_Hole])]
-    if _breaks(plain) > MAX_HOLES:
+    if _breaks(plain) > max(MAX_HOLES, explicit):
         return None  # not UTF-8 with a few bytes lost: most of it breaks (clean text, other codecs)
     if not explicit and not _utf8_like(b"".join(chunk for chunk, _ in pieces)):
         return None  # no ? marks a loss, and the bytes do not read as UTF-8: nothing to search
     best: Optional[Tuple[float, str]] = None
-    for lengths in itertools.product((1, 2), repeat=explicit):
+    if explicit <= MAX_HOLES:
+        choices = list(itertools.product((1, 2), repeat=explicit))
+    else:  # each mark one lost byte, or one of them two: not every combination
+        choices = [tuple(2 if k == two else 1 for k in range(explicit)) for k in [None] for two in [None, *range(explicit)]]
+    for lengths in choices:
         it = iter(lengths)
         seq: List[Optional[int]] = []
         bounds = [0]
         for b, hole in pieces:
             seq.extend([_Hole] * next(it) if hole else list(b))
             bounds.append(len(seq))
-        got = _fill_drops(seq, bounds, MAX_HOLES - explicit, m, before, after)
+        got = _fill_drops(seq, bounds, max(0, MAX_HOLES - explicit), m, before, after)
         if got is not None and (best is None or got[0] > best[0]):
             best = got
     return None if best is None else best[1]
