@@ -70,7 +70,8 @@ def _plans_reading(codecs: Tuple[str, ...]) -> Tuple[Plan, ...]:
     """The plans whose first step encodes with one of ``codecs``, in PLANS order."""
     return tuple(plan for plan in PLANS if plan[0][0] in codecs)
 _LATIN = frozenset((step,) for step in CHAIN_ONLY)
-_CHAR_FOR_CHAR = frozenset({(("gb18030", "cp950"),), (("cp950", "gb18030"),)})  # GBK ↔ Big5
+_CHAR_FOR_CHAR_PLANS: Tuple[Plan, ...] = ((("gb18030", "cp950"),), (("cp950", "gb18030"),))  # GBK ↔ Big5
+_CHAR_FOR_CHAR = frozenset(_CHAR_FOR_CHAR_PLANS)
 
 
 def _is_hard(ch: str) -> bool:
@@ -78,6 +79,15 @@ def _is_hard(ch: str) -> bool:
     cp = ord(ch)
     return (ch == "\ufffd" or is_pua(ch) or 0x80 <= cp <= 0x24F or 0x2500 <= cp <= 0x257F
             or 0x3100 <= cp <= 0x312F or 0x0370 <= cp <= 0x04FF)
+
+
+def _lone_sign(text: str, s: int, e: int) -> bool:
+    """A Latin-1 sign alone (» in 首页 »聚焦, © before 2024): real text uses these. It could be half
+    of a GBK or Big5 character only with an ASCII trail byte (0x40–0x7E) after it (¤@ is 一)."""
+    ch = text[s]
+    if e - s != 1 or not ("\xa0" <= ch <= "\xbf" or ch in "\xd7\xf7"):
+        return False
+    return not (e < len(text) and "\x40" <= text[e] <= "\x7e")
 
 
 def _clusters(text: str) -> List[Tuple[int, int]]:
@@ -106,7 +116,7 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
         s2, e2 = _extend(text, s, e)
         if s2 < s or e2 > e:  # the weak characters joined count as suspicious ones
             n += sum(1 for c in text[s2:s] + text[e:e2] if _is_weak(c))
-        if hard or low < -13.0 or (n >= 2 and _unlikely(text, s2, e2, m)):
+        if (hard and not _lone_sign(text, s2, e2)) or low < -13.0 or (n >= 2 and _unlikely(text, s2, e2, m)):
             spans.append((s2, e2))
     return spans
 
@@ -250,6 +260,9 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
 
 def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", config: Config):
     """The best repair of one cluster: (start, end, text, rule, plan, gain), or None."""
+    lone = e - s == 1 and is_han(text[s]) and not _is_hard(text[s])
+    # One rare Han character alone (纾, 喆): only a GBK↔Big5 swap can have made it (with common
+    # characters beside it, 服浪琩 for 督檢查); any other wrong decoding leaves more than one.
     windows = _windows(text, s, e, floor)
     lo, hi = text.rfind("\n", 0, s) + 1, text.find("\n", e)
     line = text[lo:hi if hi >= 0 else len(text)]
@@ -264,7 +277,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
             base = m.score(seg, before, after)
             # A plan whose first codec cannot encode the window cannot decode it: dropped with
             # one encoding per codec, not one per plan.
-            for plan in _plans_reading(tuple(codec for codec in _FIRST_CODECS if _encodes(seg, codec))):
+            readable = _plans_reading(tuple(codec for codec in _FIRST_CODECS if _encodes(seg, codec)))
+            for plan in (_CHAR_FOR_CHAR_PLANS if lone else readable):
                 if len(plan) > 1 and best is not None:
                     break  # a chain is tried only where no single decoding works
                 cand = _decode(seg, plan)
@@ -287,7 +301,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
         if best is not None and len(best_plan) == 1:
             best = _extend_to_line(text, best, best_plan, max(lo, floor), lo + len(line), m)
     # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
-    if config.enabled("lossy") and (best is None or best[0] > s or best[1] < e):
+    if config.enabled("lossy") and not lone and (best is None or best[0] > s or best[1] < e):
         for i, j in windows:
             seg = text[i:j]
             before, after = text[max(0, i - 1):i], text[j:j + 1]
