@@ -52,6 +52,7 @@ ONE_CHAR_COST = 6.0  # nats a lossless repair of one character must win by beyon
 LOSSY_COST = 4.0  # nats a fill of guessed bytes must win by beyond MARGIN
 EXTEND_SLACK = 2.0  # nats per character a repair may lose when grown to its line's edges
 _QUESTION = "?\ufffd"
+_UNSEEN = object()
 
 
 def _plans() -> List[Plan]:
@@ -278,10 +279,14 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
             # A plan whose first codec cannot encode the window cannot decode it: dropped with
             # one encoding per codec, not one per plan.
             readable = _plans_reading(tuple(codec for codec in _FIRST_CODECS if _encodes(seg, codec)))
+            firsts: Dict[Tuple[str, str], Optional[str]] = {}
             for plan in (_CHAR_FOR_CHAR_PLANS if lone else readable):
                 if len(plan) > 1 and best is not None:
                     break  # a chain is tried only where no single decoding works
-                cand = _decode(seg, plan)
+                first = firsts.get(plan[0], _UNSEEN)
+                if first is _UNSEEN:  # the first step is shared by a plan and its chains: decoded once
+                    first = firsts[plan[0]] = _decode(seg, plan[:1])
+                cand = first if len(plan) == 1 or first is None else _decode(first, plan[1:])
                 if cand is None or cand == seg or not _clean(seg, cand, m, plan in _LATIN):
                     continue
                 gain = m.score(cand, before, after) - base - CHAIN_COST * (len(plan) - 1)
@@ -387,11 +392,11 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
     explicit = sum(1 for _, hole in pieces if hole)
     if explicit > MAX_MARKS:
         return None
+    if not explicit and not _utf8_like(b"".join(chunk for chunk, _ in pieces)):
+        return None  # no ? marks a loss, and the bytes do not read as UTF-8: nothing to search
     plain = [b for chunk, hole in pieces for b in (chunk if not hole else [_Hole])]
     if _breaks(plain) > max(MAX_HOLES, explicit):
         return None  # not UTF-8 with a few bytes lost: most of it breaks (clean text, other codecs)
-    if not explicit and not _utf8_like(b"".join(chunk for chunk, _ in pieces)):
-        return None  # no ? marks a loss, and the bytes do not read as UTF-8: nothing to search
     best: Optional[Tuple[float, str]] = None
     if explicit <= MAX_HOLES:
         choices = list(itertools.product((1, 2), repeat=explicit))
