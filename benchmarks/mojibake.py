@@ -199,7 +199,11 @@ def main() -> None:
         if out != text:
             failures[kind].append((where, text, bad, out))
     print(f"{'kind':22} {'where':5} {'n':>5} {'exact':>7} {'char acc':>8} | {'ftfy exact':>10} {'ftfy acc':>8}")
-    for (kind, where), (n, exact, acc, facc, fexact) in rows.items():
+    order = [(k, w) for k in KINDS for w in ("line", "span", "all")] + [("lossless", "all"), ("lossy", "all"), ("all", "all")]
+    for kind, where in order:
+        if (kind, where) not in rows:
+            continue
+        n, exact, acc, facc, fexact = rows[(kind, where)]
         print(f"{kind:22} {where:5} {n:5d} {100 * exact / n:6.1f}% {100 * acc / n:7.1f}% | "
               f"{100 * fexact / n:9.1f}% {100 * facc / n:7.1f}%")
     if times:
