@@ -56,7 +56,7 @@ _UNASSIGNED = math.log(1e-11)
 _CONTROL = math.log(1e-10)
 _GLUE = math.log(0.05)  # extra cost of a Han character touching a Latin letter
 # ... or a kana: in Chinese a kana beside a Han character is mostly GBK/Big5 bytes read in the other
-# codec (Japanese text does not reach the Chinese model's decisions unflagged: see repair).
+# codec. (Japanese text pays it too, but no repair of it wins: decoded in a wrong codec it is garbage.)
 _KANA_GLUE = math.log(0.05)
 # ... and two Latin-1/Latin Extended characters in a row (ÉÏÕÇ, ºÍ: GBK bytes read as cp1252 make
 # long runs of them; European words seldom put two together, as in Größe).

@@ -70,6 +70,8 @@ _FIRST_CODECS = tuple(dict.fromkeys(plan[0][0] for plan in PLANS))
 def _plans_reading(codecs: Tuple[str, ...]) -> Tuple[Plan, ...]:
     """The plans whose first step encodes with one of ``codecs``, in PLANS order."""
     return tuple(plan for plan in PLANS if plan[0][0] in codecs)
+
+
 _LATIN = frozenset((step,) for step in CHAIN_ONLY)
 _CHAR_FOR_CHAR_PLANS: Tuple[Plan, ...] = ((("gb18030", "cp950"),), (("cp950", "gb18030"),))  # GBK ↔ Big5
 _CHAR_FOR_CHAR = frozenset(_CHAR_FOR_CHAR_PLANS)
@@ -93,8 +95,10 @@ def _lone_sign(text: str, s: int, e: int) -> bool:
 
 def _clusters(text: str) -> List[Tuple[int, int]]:
     """Spans of suspicious characters, gaps of at most MAX_CLUSTER_GAP clean characters merged,
-    never across a line break. A cluster qualifies with two suspicious characters, one very rare
-    one, or one that is almost only ever mojibake."""
+    never across a line break, then grown over weak characters beside them (kana, ※). A cluster
+    qualifies with two suspicious characters (weak ones joined count), one very rare one, or one
+    that is almost only ever mojibake (a lone kana beside Han, a ``?`` for lost bytes; a Latin-1
+    sign alone, » ©, is not)."""
     m = _model.load()
     found: List[List[int]] = []
     hits = [hit.start() for hit in suspicious_re().finditer(text)]
@@ -261,9 +265,9 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
 
 def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", config: Config):
     """The best repair of one cluster: (start, end, text, rule, plan, gain), or None."""
-    lone = e - s == 1 and is_han(text[s]) and not _is_hard(text[s])
     # One rare Han character alone (纾, 喆): only a GBK↔Big5 swap can have made it (with common
     # characters beside it, 服浪琩 for 督檢查); any other wrong decoding leaves more than one.
+    lone = e - s == 1 and is_han(text[s]) and not _is_hard(text[s])
     windows = _windows(text, s, e, floor)
     lo, hi = text.rfind("\n", 0, s) + 1, text.find("\n", e)
     line = text[lo:hi if hi >= 0 else len(text)]
@@ -401,7 +405,7 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
     if explicit <= MAX_HOLES:
         choices = list(itertools.product((1, 2), repeat=explicit))
     else:  # each mark one lost byte, or one of them two: not every combination
-        choices = [tuple(2 if k == two else 1 for k in range(explicit)) for k in [None] for two in [None, *range(explicit)]]
+        choices = [tuple(2 if k == two else 1 for k in range(explicit)) for two in (None, *range(explicit))]
     for lengths in choices:
         it = iter(lengths)
         seq: List[Optional[int]] = []
