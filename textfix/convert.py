@@ -76,7 +76,7 @@ class Script:
 
 NAIVE_PER_1000 = 10.0  # round-trip edits per 1,000 Han characters above which text is naive
 # ... and at least this many. One is enough: proper Traditional text almost never changes in a round
-# trip (1 of 75 hand-written Taiwan sentences, 櫃台 → 櫃檯; 0 of 124 OpenCC conversions), while a
+# trip (1 of 75 hand-written Taiwan sentences, 櫃台 → 櫃檯), while a
 # single error is what most short naive sentences show (benchmarks/naive_conversion.py).
 NAIVE_MIN_EDITS = 1
 # Round trips through Simplified, one per Traditional standard; the one that changes least is the
