@@ -115,11 +115,12 @@ def evaluate(pairs, naive_of, target) -> None:
                 repaired += o == p
             elif o != p:
                 introduced += 1
-        han = identify(naive).han
+        found = identify(naive)
+        han = found.han
         han_total += han
         if naive != proper:
             rates_naive.append(1000 * roundtrip_edits(naive)[0] / max(han, 1))
-            detected += identify(naive).naive
+            detected += found.naive
         rates_proper.append(1000 * roundtrip_edits(proper)[0] / max(han, 1))
         if textfix.fix_text(proper, convert=target, repair=False, punctuation=False) != proper:
             proper_changed += 1

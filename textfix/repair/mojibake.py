@@ -126,9 +126,10 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
     return spans
 
 
-_KANA = re.compile("[\u3041-\u30ff]")
-_LONE_KANA = re.compile("(?<=[\u3400-\u9fff])[\u3041-\u30ff](?![\u3041-\u30ff])|[\u3041-\u30ff](?=[\u3400-\u9fff])(?<![\u3041-\u30ff])")
-_KANA_RUN = re.compile("[\u3041-\u30ff]{2}")
+_KANA_CLASS = "[\u3041-\u30ff]"  # hiragana and katakana letters (the model's kana glue uses the same)
+_KANA = re.compile(_KANA_CLASS)
+_LONE_KANA = re.compile(f"(?<=[\u3400-\u9fff]){_KANA_CLASS}(?!{_KANA_CLASS})|{_KANA_CLASS}(?=[\u3400-\u9fff])(?<!{_KANA_CLASS})")
+_KANA_RUN = re.compile(f"{_KANA_CLASS}{{2}}")
 
 
 def _lone_kana(text: str) -> List[int]:
@@ -337,8 +338,8 @@ def _extend_to_line(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Mo
         if (a, b) == (i, j) or not any(ord(c) > 0x7F for c in text[a:i] + text[j:b]):
             continue
         # What is gained must decode on its own into Chinese (請 must not become Ո).
-        if any(_decode(part, plan) is None or (part.strip() and not _clean(part, _decode(part, plan), m))
-               for part in (text[a:i], text[j:b]) if any(ord(c) > 0x7F for c in part)):
+        if not all(_decodes_to_chinese(part, plan, m) for part in (text[a:i], text[j:b])
+                   if any(ord(c) > 0x7F for c in part)):
             continue
         seg = text[a:b]
         new = _decode(seg, plan)
@@ -350,6 +351,11 @@ def _extend_to_line(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Mo
         if ext_gain >= gain - EXTEND_SLACK * extra:
             return (a, b, new, rule, described, max(gain, ext_gain))
     return best
+
+
+def _decodes_to_chinese(part: str, plan: Plan, m: "_model.Model") -> bool:
+    new = _decode(part, plan)
+    return new is not None and (not part.strip() or _clean(part, new, m))
 
 
 def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False) -> bool:
