@@ -58,6 +58,32 @@ def test_span_beside_ascii():
     assert fixed("我在IBM" + garble("工作", "utf-8", "gb18030") + "了五年") == "我在IBM工作了五年"
 
 
+# Two wrong decodings in a row: each pair is applied in order.
+CHAINS = [
+    ([("utf-8", SLOPPY), ("utf-8", SLOPPY)], "我們必須儘快修復這個系統的漏洞"),  # UTF-8 read as cp1252 twice
+    ([("utf-8", "latin-1"), ("utf-8", "latin-1")], "新版本修复了许多问题"),
+    ([("utf-8", "gb18030"), ("utf-8", SLOPPY)], "新版本修复了许多问题"),  # UTF-8 read as GBK, then as cp1252
+]
+
+
+def garble_chain(text, steps):
+    for wrote, read in steps:
+        text = garble(text, wrote, read)
+    return text
+
+
+@pytest.mark.parametrize("steps, text", CHAINS)
+def test_chain_whole_line(steps, text):
+    assert fixed(garble_chain(text, steps)) == text
+
+
+@pytest.mark.parametrize("steps, text", CHAINS)
+def test_chain_span(steps, text):
+    # A window cut inside the Latin run must not win with a CJK decoding of a piece of it (Ã¦Ë → 竹).
+    line = f"编辑部通知：{garble_chain(text, steps)}。请大家准时参加。"
+    assert fixed(line) == f"编辑部通知：{text}。请大家准时参加。"
+
+
 @pytest.mark.parametrize("text", [
     "機場快綫 沙中綫 港島綫",  # GBK↔Big5 can swap two real characters for two others: not enough
     "ÀÉÎÕÜ àéîõü ÇÑ çñ",  # accented letters with no Chinese around

@@ -188,9 +188,26 @@ def _decode(seg: str, plan: Plan) -> Optional[str]:
     try:
         for read_as, meant in plan:
             seg = seg.encode(read_as).decode(meant)
-        return seg
     except (UnicodeError, LookupError):
         return None
+    if plan in _LATIN:
+        seg = _latin_again(seg, plan[0][0])
+    return seg
+
+
+def _latin_again(seg: str, codec: str) -> str:
+    """``seg`` decoded from UTF-8 read as ``codec`` once more, up to twice, while it decodes: UTF-8
+    read as cp1252 twice (Ã¦Ë†â€˜ → æˆ‘ → 我) is one Latin plan, as ftfy sees it, and its true
+    gain decides whether the window is left to ftfy."""
+    for _ in range(2):
+        try:
+            again = seg.encode(codec).decode("utf-8")
+        except UnicodeError:
+            break
+        if again == seg:
+            break
+        seg = again
+    return seg
 
 
 def _describe(plan: Plan) -> str:
@@ -285,8 +302,9 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
             # one encoding per codec, not one per plan.
             readable = _plans_reading(tuple(codec for codec in _FIRST_CODECS if _encodes(seg, codec)))
             firsts: Dict[Tuple[str, str], Optional[str]] = {}
+            single = False  # a single decoding works on this window
             for plan in (_CHAR_FOR_CHAR_PLANS if lone else readable):
-                if len(plan) > 1 and best is not None:
+                if len(plan) > 1 and single:
                     break  # a chain is tried only where no single decoding works
                 first = firsts.get(plan[0], _UNSEEN)
                 if first is _UNSEEN:  # the first step is shared by a plan and its chains: decoded once
@@ -303,6 +321,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                     # two where GBK and Big5 swap characters one for one (快綫 → 辦鋪), unless they
                     # replace characters that are almost only mojibake in a line of Chinese.
                     gain -= ONE_CHAR_COST
+                if len(plan) == 1 and gain > MARGIN and plan not in _LATIN:
+                    single = True
                 if gain > best_gain:
                     best, best_gain = (i, j, cand, "mojibake", _describe(plan), gain), gain
                     best_plan = plan
