@@ -58,6 +58,29 @@ def test_span_beside_ascii():
     assert fixed("我在IBM" + garble("工作", "utf-8", "gb18030") + "了五年") == "我在IBM工作了五年"
 
 
+# Where the mojibake ends beside real text that the scan also finds rare or odd.
+EDGES = [
+    # Big5 read as GBK leaves kana beside digits: 7月1日 → 7る1ら.
+    ("23年" + garble("7月1日", "cp950", "gbk") + "起施行。", "23年7月1日起施行。"),
+    # GBK read as Latin-1 ending where Han text begins (隻 and 貓 are rare enough to join the cluster).
+    (garble("他們家養了", "gbk", "latin-1") + "一隻貓，名叫咪咪。", "他們家養了一隻貓，名叫咪咪。"),
+    # UTF-8 read as GBK up to 王 of 霸王别姬: the UTF-8 stops decoding there.
+    ("最喜欢" + garble("的电影是《霸", "utf-8", "gb18030") + "王别姬》，你呢", "最喜欢的电影是《霸王别姬》，你呢"),
+    # A rare character among less common ones is not a lone GBK↔Big5 swap (锛屾垨 is ，或).
+    ("www.example.com/news" + garble("，或", "utf-8", "gb18030"), "www.example.com/news，或"),
+    # Signs Chinese text uses besides punctuation (℃) come back too.
+    ("气温为" + garble("15.6℃。", "gbk", "latin-1"), "气温为15.6℃。"),
+    # A window that takes a clean 去 in must not make it a Latin letter (去 in GBK is ȥ in UTF-8).
+    ("想去" + garble("的，可是临时有事", "utf-8", "gb18030") + "。", "想去的，可是临时有事。"),
+]
+
+
+@pytest.mark.parametrize("broken, want", EDGES)
+def test_mojibake_edges(broken, want):
+    assert broken != want
+    assert fixed(broken) == want
+
+
 # Two wrong decodings in a row: each pair is applied in order.
 CHAINS = [
     ([("utf-8", SLOPPY), ("utf-8", SLOPPY)], "我們必須儘快修復這個系統的漏洞"),  # UTF-8 read as cp1252 twice

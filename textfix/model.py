@@ -54,9 +54,10 @@ _RARE_HAN = math.log(2e-8)  # a Han character absent from the tables
 _PUA = math.log(1e-10)
 _UNASSIGNED = math.log(1e-11)
 _CONTROL = math.log(1e-10)
-_GLUE = math.log(0.05)  # extra cost of a Han character touching a Latin letter
-# ... or a kana: in Chinese a kana beside a Han character is mostly GBK/Big5 bytes read in the other
-# codec. (Japanese text pays it too, but no repair of it wins: decoded in a wrong codec it is garbage.)
+_GLUE = math.log(0.05)  # extra cost of a Han character touching a Latin letter (ASCII or accented: 去 → ȥ)
+# ... or a kana beside a Han character or a digit: in Chinese that is mostly Big5/GBK bytes read in the
+# other codec (7月1日 → 7る1ら). (Japanese text pays it too, but no repair of it wins: decoded in a
+# wrong codec it is garbage.)
 _KANA_GLUE = math.log(0.05)
 # ... and two Latin-1/Latin Extended characters in a row (ÉÏÕÇ, ºÍ: GBK bytes read as cp1252 make
 # long runs of them; European words seldom put two together, as in Größe).
@@ -85,9 +86,9 @@ class Model:
         s = (self.floor if a_han else self.unigram).get(b)
         if s is None:
             s = _class_score(b)
-        if (a_han and b < "\x80" and b.isalpha()) or (a < "\x80" and a.isalpha() and is_han(b)):
+        if (a_han and b <= "\u024f" and b.isalpha()) or (a <= "\u024f" and a.isalpha() and is_han(b)):
             s += _GLUE
-        elif (a_han and "\u3041" <= b <= "\u30ff") or ("\u3041" <= a <= "\u30ff" and is_han(b)):
+        elif ("\u3041" <= b <= "\u30ff" and (a_han or a.isdigit())) or ("\u3041" <= a <= "\u30ff" and (is_han(b) or b.isdigit())):
             s += _KANA_GLUE
         elif "\xa1" <= a <= "\u024f" and "\xa1" <= b <= "\u024f":
             s += _LATIN_RUN
@@ -102,12 +103,12 @@ class Model:
         total = 0.0
         prev = before[-1:] if before else ""
         prev_han = prev >= "\u3400" and is_han(prev)
-        prev_latin = prev < "\x80" and prev.isalpha()
+        prev_latin = prev <= "\u024f" and prev.isalpha()
         prev_kana = "\u3041" <= prev <= "\u30ff"
         prev_wide_latin = "\xa1" <= prev <= "\u024f"
         for ch in text:
             han = ch >= "\u3400" and is_han(ch)
-            latin = ch < "\x80" and ch.isalpha()
+            latin = ch <= "\u024f" and ch.isalpha()
             kana = "\u3041" <= ch <= "\u30ff"
             wide_latin = "\xa1" <= ch <= "\u024f"
             if not prev:
@@ -121,7 +122,7 @@ class Model:
                         lp = _class_score(ch)
                     if (prev_han and latin) or (prev_latin and han):
                         lp += _GLUE
-                    elif (prev_han and kana) or (prev_kana and han):
+                    elif (kana and (prev_han or prev.isdigit())) or (prev_kana and (han or ch.isdigit())):
                         lp += _KANA_GLUE
                     elif prev_wide_latin and wide_latin:
                         lp += _LATIN_RUN

@@ -51,6 +51,8 @@ MAX_OPTIONS = 150  # characters tried for one slot with lost bytes
 ONE_CHAR_COST = 6.0  # nats a lossless repair of one character must win by beyond MARGIN
 LOSSY_COST = 4.0  # nats a fill of guessed bytes must win by beyond MARGIN
 EXTEND_SLACK = 2.0  # nats per character a repair may lose when grown to its line's edges
+UNCOMMON = -9.0  # a Han character scored below this is not everyday (between this and RARE: 锛 屾)
+_CP1252_SIGNS = frozenset("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
 _QUESTION = "?\ufffd"
 _UNSEEN = object()
 
@@ -128,7 +130,7 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
 
 _KANA_CLASS = "[\u3041-\u30ff]"  # hiragana and katakana letters (the model's kana glue uses the same)
 _KANA = re.compile(_KANA_CLASS)
-_LONE_KANA = re.compile(f"(?<=[\u3400-\u9fff]){_KANA_CLASS}(?!{_KANA_CLASS})|{_KANA_CLASS}(?=[\u3400-\u9fff])(?<!{_KANA_CLASS})")
+_LONE_KANA = re.compile(f"(?<=[\u3400-\u9fff0-9]){_KANA_CLASS}(?!{_KANA_CLASS})|(?<!{_KANA_CLASS}){_KANA_CLASS}(?=[\u3400-\u9fff0-9])")
 _KANA_RUN = re.compile(f"{_KANA_CLASS}{{2}}")
 
 
@@ -167,6 +169,36 @@ def _extend(text: str, s: int, e: int) -> Tuple[int, int]:
             break
         e = j + 1
     return s, e
+
+
+def _uncommon(text: str, k: int, m: "_model.Model") -> bool:
+    """Whether ``text[k]`` is a Han character less common than everyday ones (锛 屾 of 锛屾垨 are
+    not rare enough to be suspicious alone, but a rare character beside them is not alone)."""
+    return 0 <= k < len(text) and is_han(text[k]) and m.char(text[k]) < UNCOMMON
+
+
+def _latin1(ch: str) -> bool:
+    return "\x80" <= ch <= "\xff" or ch in _CP1252_SIGNS
+
+
+def _utf8_stops(seg: str, codec: str) -> int:
+    """How many characters of ``seg``, encoded in ``codec``, decode as UTF-8 before the first
+    character where decoding fails (0 if it fails at once, cannot be encoded, or never fails)."""
+    try:
+        data = seg.encode(codec)
+        data.decode("utf-8")
+        return 0
+    except UnicodeEncodeError:
+        return 0
+    except UnicodeDecodeError as err:
+        pos = err.start
+    k = total = 0
+    for ch in seg:
+        total += len(ch.encode(codec))
+        if total > pos:
+            break
+        k += 1
+    return k
 
 
 def _unlikely(text: str, s: int, e: int, m: "_model.Model") -> bool:
@@ -271,6 +303,20 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     lo, hi = _line_bounds(text, s, e, floor)
     starts = set(range(min(s + SHRINK, e - 1), lo - 1, -1))
     ends = set(range(max(e - SHRINK, s + 1), hi + 1))
+    # Where a Latin-1 run meets wide characters (ÁË一隻), and where UTF-8 stops decoding (the
+    # garbled bytes end before 王 of 銆婇湼王别姬): the mojibake's likely end, inside a cluster that
+    # joined real rare characters after it.
+    nl = text.find("\n", e)
+    cut = text[s:min(len(text) if nl < 0 else nl, s + MAX_WINDOW)]
+    for k in range(1, len(cut)):
+        if _latin1(cut[k - 1]) != _latin1(cut[k]) and not (cut[k - 1].isascii() or cut[k].isascii()):
+            ends.add(s + k)
+            break
+    for start in sorted(starts):
+        for codec in ("gb18030", "cp950"):
+            k = _utf8_stops(text[start:s + len(cut)], codec)
+            if k:
+                ends.add(start + k)
     # The first run of suspicious characters alone, and the last one alone: the rest of the
     # cluster is looked at again in the next pass, in the new context.
     pattern = suspicious_re()
@@ -285,7 +331,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     """The best repair of one cluster: (start, end, text, rule, plan, gain), or None."""
     # One rare Han character alone (纾, 喆): only a GBK↔Big5 swap can have made it (with common
     # characters beside it, 服浪琩 for 督檢查); any other wrong decoding leaves more than one.
-    lone = e - s == 1 and is_han(text[s]) and not _is_hard(text[s])
+    lone = (e - s == 1 and is_han(text[s]) and not _is_hard(text[s])
+            and not any(_uncommon(text, k, m) for k in (s - 1, s + 1)))
     windows = _windows(text, s, e, floor)
     lo, hi = text.rfind("\n", 0, s) + 1, text.find("\n", e)
     line = text[lo:hi if hi >= 0 else len(text)]
@@ -378,6 +425,19 @@ def _decodes_to_chinese(part: str, plan: Plan, m: "_model.Model") -> bool:
     return new is not None and (not part.strip() or _clean(part, new, m))
 
 
+@functools.lru_cache(maxsize=4096)
+def _chinese_sign(ch: str) -> bool:
+    """Chinese punctuation, full-width forms, or a sign in GB2312's first two rows (℃ ‰ № ① ※ →):
+    what Chinese text writes besides Han characters."""
+    if is_cjk_punct(ch) or 0xFF01 <= ord(ch) <= 0xFF5E:
+        return True
+    try:
+        data = ch.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return len(data) == 2 and data[0] in (0xA1, 0xA2)
+
+
 def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False) -> bool:
     """Whether ``cand`` can replace ``seg``: what it changes is real text, with no private-use, control or replacement
     characters. (Gaining over garbage is not enough: a decoding into other garbage gains too.)"""
@@ -385,11 +445,11 @@ def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False) -> bool:
     if not new:
         return False
     han = [m.pair(p, c) if p else m.char(c) for p, c in zip(" " + new, new) if is_han(c)]
-    wide = sum(1 for c in new if is_han(c) or is_cjk_punct(c) or 0xFF01 <= ord(c) <= 0xFF5E)
+    wide = sum(1 for c in new if is_han(c) or _chinese_sign(c))
     if latin:
         pass  # a Latin candidate only competes (see _DEFERRED); it need not be Chinese
-    elif not han and wide and all(c.isascii() or is_cjk_punct(c) for c in new):
-        pass  # Chinese punctuation alone (銆? → 。): its gain over the garbage decides
+    elif not han and wide and all(c.isascii() or _chinese_sign(c) for c in new):
+        pass  # Chinese punctuation or signs alone (銆? → 。, ¡æ → ℃): its gain over the garbage decides
     elif not han or 2 * wide < sum(1 for c in new if not c.isascii()):
         return False  # this stage repairs Chinese: what it makes must be mostly Chinese
     elif sum(han) < PLAUSIBLE * len(han):
