@@ -37,6 +37,9 @@ def _damage(text: str, position: int) -> str:
     ("這個軟件的新版本修復了許多問題，運行速度也快了不少。", 9),   # run ends at an ASCII trail byte
     ("今天天气很好，我们一起去公园散步吧。", 7),                   # … at a lost trail byte, line end
     ("會議定於下午三點開始，請大家準時參加。", 4),
+    ("我本來想去的，可是臨時有事，去不了了。", 9),  # 臨 = C5 52: nothing but the ASCII trail R after ?
+    ("在大家的幫助下，他的成績有了很大", 14),  # the last two characters each keep one byte
+    ("這是每個人都要思考的問題", 1),  # 個 = 82 80: 80 cannot lead, so ? and back in step at 人
 ])
 def test_synthetic_loss(text, position):
     broken = _damage(text, position)

@@ -25,7 +25,7 @@ def suspicious_re() -> "re.Pattern[str]":
 
 
 @functools.lru_cache(maxsize=4096)
-def _utf8_head(ch: str) -> bool:
+def utf8_head(ch: str) -> bool:
     """Whether ``ch`` in GBK is a UTF-8 lead byte and a continuation byte (銆 = E3 80): what UTF-8
     read as GBK leaves before a ``?`` when the character's last byte was lost."""
     try:
@@ -47,7 +47,7 @@ def lost_byte_mark(text: str, i: int) -> bool:
         j = i + step
         while 0 <= j < len(text) and text[j] == "?":
             j += step
-        if 0 <= j < len(text) and (pattern.match(text[j]) or (step < 0 and _utf8_head(text[j]))):
+        if 0 <= j < len(text) and (pattern.match(text[j]) or (step < 0 and utf8_head(text[j]))):
             k = j + step
             pair = (text[k] + text[j] if step < 0 else text[j] + text[k]) if 0 <= k < len(text) else ""
             if pair not in bigram:

@@ -32,7 +32,7 @@ from .. import model as _model
 from ..changes import Change
 from ..chars import is_han
 from ..config import Config
-from ..suspect import suspicious_re
+from ..suspect import suspicious_re, utf8_head
 
 RULE = "misaligned"
 MAX_RUN = 40  # characters of out-of-step text after the ? (a longer run is not one loss)
@@ -87,10 +87,14 @@ def _run_ends(text: str, i: int) -> List[Tuple[int, bytes, str]]:
     limit = min(len(text), i + 1 + MAX_RUN)
     while j < limit:
         c = text[j]
-        if data and c in "?\ufffd" and (j + 1 == len(text) or text[j + 1] < "\x80"):
-            ends.append((j + 1, bytes(data), LOST))  # before an ASCII byte, a line end or the end
+        if data and c in "?\ufffd" and (j + 1 == len(text) or text[j + 1] < "\x80" or _in_step(text, j + 1)):
+            # The decoder's ? for the lone last trail byte, before an ASCII byte, the end, or text
+            # back in step (這?敲總?人都要: 個 = 82 80, and 80 cannot lead).
+            ends.append((j + 1, bytes(data), LOST))
         if c < "\x80":
-            if data and 0x40 <= ord(c) <= 0x7E:
+            # The last trail byte is ASCII; with nothing between it and the ? (可是?R時 for 臨,
+            # C5 52), only between non-ASCII characters, where an ASCII letter is odd.
+            if 0x40 <= ord(c) <= 0x7E and (data or (i > 0 and text[i - 1] > "\x7f" and text[j + 1:j + 2] > "\x7f")):
                 ends.append((j + 1, bytes(data) + c.encode(), TRAIL))
             if c not in _WIDE:
                 break
@@ -108,6 +112,11 @@ def _run_ends(text: str, i: int) -> List[Tuple[int, bytes, str]]:
     return ends
 
 
+def _in_step(text: str, k: int) -> bool:
+    """Whether the characters from ``k`` read as clean text (nothing suspicious in the next two)."""
+    return not suspicious_re().search(text, k, k + 2) and "\ufffd" not in text[k:k + 2] and "?" not in text[k:k + 2]
+
+
 def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, float]]:
     """The best rebuilt text for a run starting at the ``?`` at ``i``: (end, text, gain).
 
@@ -123,23 +132,35 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
         if core is None:
             continue
         tail = chr(data[-1]) if how == ASCII else ""
-        first = _choose([bytes((lead, data[0])) for lead in LEADS], before, (core + tail)[:1] or after, m, quoted)
-        if first is None:
-            continue
-        new = first + core
-        if how == LOST:
-            last = _choose([bytes((data[-1], t)) for t in TRAILS], new[-1:], after, m, _open_quote(line + new))
-            if last is None:
+        firsts = [bytes((lead, data[0])) for lead in LEADS]
+        if how == LOST and not core:
+            # Both characters lost a byte and stand side by side: chosen together (很大 for ?艽?:
+            # the first knows only its trail DC, the second only its lead B4).
+            new = _choose_two(firsts, [bytes((data[-1], t)) for t in TRAILS], before, after, m, line)
+            if new is None:
                 continue
-            new += last
+        else:
+            first = _choose(firsts, before, (core + tail)[:1] or after, m, quoted)
+            if first is None:
+                continue
+            new = first + core
+            if how == LOST:
+                last = _choose([bytes((data[-1], t)) for t in TRAILS], new[-1:], after, m, _open_quote(line + new))
+                if last is None:
+                    continue
+                new += last
         new += tail
         glued = how != LOST and text[j - 2] > "\x7f" and after > "\x7f"  # 鏂|區: a lone ASCII byte
-        if not (how == LOST or glued or suspicious_re().search(text, i + 1, j)):
+        lone_trail = how == TRAIL and len(data) == 1  # 是?R時: checked by _run_ends
+        if not (how == LOST or glued or lone_trail or suspicious_re().search(text, i + 1, j)):
             continue  # nothing in the run looks damaged: ?! before clean text is a real ?!
+        wide = [c for c in text[i + 1:j] if c > "\x7f" and c != "\ufffd"]
+        if wide and all(utf8_head(c) for c in wide):
+            continue  # each is a UTF-8 lead byte and a continuation byte (涓 = E6 B6): UTF-8 read as GBK
         gain = m.score(new, before, after) - m.score(text[i:j], before, after)
         if gain <= MARGIN or (best is not None and gain <= best[2]):
             continue
-        if any(is_han(c) for c in new) and m.score(new, before) / len(new) < PLAUSIBLE:
+        if any(is_han(c) for c in new) and m.score(new, before, after) / len(new) < PLAUSIBLE:
             continue
         best = (j, new, gain)
     return best
@@ -170,19 +191,42 @@ def _choose(options: List[bytes], before: str, after: str, m: "_model.Model", qu
     """The character among the decodings of ``options`` that reads best between its neighbours; a
     closing quote is likelier where its quotation is open (``quoted``: the closers expected) and
     unlikely elsewhere."""
+    ranked = _ranked(options, before, after, m, quoted)
+    return ranked[0][1] if ranked else None
+
+
+FIRST_OPTIONS = 40  # first characters kept when two are chosen together
+
+
+def _choose_two(firsts: List[bytes], lasts: List[bytes], before: str, after: str, m: "_model.Model",
+                line: str) -> Optional[str]:
+    """The pair (one of ``firsts``, one of ``lasts``) that reads best between its neighbours: the
+    FIRST_OPTIONS likeliest first characters (scored without the second), each with its best second."""
     best, best_score = None, float("-inf")
+    for score, first in _ranked(firsts, before, None, m, _open_quote(line))[:FIRST_OPTIONS]:
+        ranked = _ranked(lasts, first, after, m, _open_quote(line + first))
+        if ranked and score + ranked[0][0] > best_score:
+            best, best_score = first + ranked[0][1], score + ranked[0][0]
+    return best
+
+
+def _ranked(options: List[bytes], before: str, after: Optional[str], m: "_model.Model", quoted: str
+            ) -> List[Tuple[float, str]]:
+    """The decodings of ``options`` that may be what a lost byte took, with their scores, best first
+    (``after`` None: a character not yet known follows)."""
+    found = []
     for b in options:
         c = _pair(b)
         if c is None or not (is_han(c) or c in _COMMON_MARKS):
             continue  # what a lost byte took was Chinese: not a full-width letter, box or symbol
-        s = m.score(c, before[-1:], after[:1])
+        s = m.score(c, before[-1:], (after or "")[:1])
         if after in ("", "\n", "\r") and (c in _FINAL or c in quoted):
             s += _QUOTE_BALANCE  # a line ends a sentence or a quotation more often than with 、 or ，
         if c in _CLOSING:
             s += _QUOTE_BALANCE if c in quoted else -_QUOTE_BALANCE
-        if s > best_score:
-            best, best_score = c, s
-    return best
+        found.append((s, c))
+    found.sort(key=lambda sc: -sc[0])
+    return found
 
 
 def _open_quote(line: str) -> str:
