@@ -148,7 +148,11 @@ def _class_score(ch: str) -> float:
     if is_han(ch):
         return _RARE_HAN
     if is_cjk_punct(ch) or 0xFF01 <= cp <= 0xFF5E:
-        return _PUNCT.get(ch, _CJK_PUNCT_RARE if 0x3000 <= cp <= 0x303F else _CJK_PUNCT)
+        if ch in _PUNCT:
+            return _PUNCT[ch]
+        if 0x3000 <= cp <= 0x303F or (0xFF01 <= cp <= 0xFF5E and not ch.isalnum() and ch not in "％～"):
+            return _CJK_PUNCT_RARE  # 〃〄〆〒, and full-width signs (＃＊＠＾): what Big5 read as GBK gives
+        return _CJK_PUNCT
     if 0xFF61 <= cp <= 0xFF9F:
         return _HALFWIDTH_KANA
     if is_kana(ch):
