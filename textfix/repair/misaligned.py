@@ -25,8 +25,9 @@ rebuilt text clearly better and it is plausible Chinese. Only runs that start at
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import List, Optional, Tuple
+from typing import List, Optional, Sequence, Tuple
 
 from .. import model as _model
 from ..changes import Change
@@ -132,11 +133,11 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
         if core is None:
             continue
         tail = chr(data[-1]) if how == ASCII else ""
-        firsts = [bytes((lead, data[0])) for lead in LEADS]
+        firsts = _with_trail(data[0])
         if how == LOST and not core:
             # Both characters lost a byte and stand side by side: chosen together (很大 for ?艽?:
             # the first knows only its trail DC, the second only its lead B4).
-            new = _choose_two(firsts, [bytes((data[-1], t)) for t in TRAILS], before, after, m, line)
+            new = _choose_two(firsts, _with_lead(data[-1]), before, after, m, line)
             if new is None:
                 continue
         else:
@@ -145,7 +146,7 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
                 continue
             new = first + core
             if how == LOST:
-                last = _choose([bytes((data[-1], t)) for t in TRAILS], new[-1:], after, m, _open_quote(line + new))
+                last = _choose(_with_lead(data[-1]), new[-1:], after, m, _open_quote(line + new))
                 if last is None:
                     continue
                 new += last
@@ -187,7 +188,24 @@ def _pairs(data: bytes) -> Optional[str]:
     return "".join(out)
 
 
-def _choose(options: List[bytes], before: str, after: str, m: "_model.Model", quoted: str) -> Optional[str]:
+@functools.lru_cache(maxsize=256)
+def _with_trail(trail: int) -> Tuple[str, ...]:
+    """The characters a lost lead byte may have made with ``trail``: Chinese, not a full-width
+    letter, box or symbol."""
+    return _chinese(bytes((lead, trail)) for lead in LEADS)
+
+
+@functools.lru_cache(maxsize=256)
+def _with_lead(lead: int) -> Tuple[str, ...]:
+    """The characters ``lead`` may have made with a lost trail byte."""
+    return _chinese(bytes((lead, trail)) for trail in TRAILS)
+
+
+def _chinese(pairs) -> Tuple[str, ...]:
+    return tuple(c for c in map(_pair, pairs) if c is not None and (is_han(c) or c in _COMMON_MARKS))
+
+
+def _choose(options: Sequence[str], before: str, after: str, m: "_model.Model", quoted: str) -> Optional[str]:
     """The character among the decodings of ``options`` that reads best between its neighbours; a
     closing quote is likelier where its quotation is open (``quoted``: the closers expected) and
     unlikely elsewhere."""
@@ -195,30 +213,35 @@ def _choose(options: List[bytes], before: str, after: str, m: "_model.Model", qu
     return ranked[0][1] if ranked else None
 
 
-FIRST_OPTIONS = 40  # first characters kept when two are chosen together
+FIRST_OPTIONS = 20  # first characters kept when two are chosen together
 
 
-def _choose_two(firsts: List[bytes], lasts: List[bytes], before: str, after: str, m: "_model.Model",
+def _choose_two(firsts: Sequence[str], lasts: Sequence[str], before: str, after: str, m: "_model.Model",
                 line: str) -> Optional[str]:
     """The pair (one of ``firsts``, one of ``lasts``) that reads best between its neighbours: the
-    FIRST_OPTIONS likeliest first characters (scored without the second), each with its best second."""
+    FIRST_OPTIONS likeliest first characters (scored without the second), each with its best second.
+    A second's score is its bigram after the first plus what does not depend on the first (its
+    bigram before ``after``, its quote and line-end bonuses), computed once."""
+    quoted = _open_quote(line)
+    post = [(s - m.char(c), c) for s, c in _ranked(lasts, "", after, m, quoted)]
     best, best_score = None, float("-inf")
-    for score, first in _ranked(firsts, before, None, m, _open_quote(line))[:FIRST_OPTIONS]:
-        ranked = _ranked(lasts, first, after, m, _open_quote(line + first))
-        if ranked and score + ranked[0][0] > best_score:
-            best, best_score = first + ranked[0][1], score + ranked[0][0]
+    for score, first in _ranked(firsts, before, None, m, quoted)[:FIRST_OPTIONS]:
+        if first in "“‘「『”’」』":  # it opens or closes a quotation: the seconds' bonuses change
+            ranked = _ranked(lasts, first, after, m, _open_quote(line + first))
+            second, total = (ranked[0][1], score + ranked[0][0]) if ranked else (None, float("-inf"))
+        else:
+            total, second = max(((score + m.pair(first, c) + rest, c) for rest, c in post), default=(float("-inf"), None))
+        if second is not None and total > best_score:
+            best, best_score = first + second, total
     return best
 
 
-def _ranked(options: List[bytes], before: str, after: Optional[str], m: "_model.Model", quoted: str
+def _ranked(options: Sequence[str], before: str, after: Optional[str], m: "_model.Model", quoted: str
             ) -> List[Tuple[float, str]]:
-    """The decodings of ``options`` that may be what a lost byte took, with their scores, best first
-    (``after`` None: a character not yet known follows)."""
+    """Each of ``options`` with its score between ``before`` and ``after``, best first (``after``
+    None: a character not yet known follows)."""
     found = []
-    for b in options:
-        c = _pair(b)
-        if c is None or not (is_han(c) or c in _COMMON_MARKS):
-            continue  # what a lost byte took was Chinese: not a full-width letter, box or symbol
+    for c in options:
         s = m.score(c, before[-1:], (after or "")[:1])
         if after in ("", "\n", "\r") and (c in _FINAL or c in quoted):
             s += _QUOTE_BALANCE  # a line ends a sentence or a quotation more often than with 、 or ，
