@@ -9,17 +9,19 @@ two bytes (an ASCII mark that has a full-width GBK form counts as that form, sin
 clean-up may have made ！ into !), and it ends in one of three ways:
 
 - an ASCII character whose byte is a valid trail byte (``T`` = 0x54): it was the trail of the last
-  character;
+  character (between Chinese characters, the run may be that byte alone: ``是?R時``, 臨 = C5 52);
 - a ``?`` for one lone byte, the trail of the last character, that could not pair with the ASCII
-  byte after it (``壳?,`` = … C7 | B0 2C: the decoder gave ``?`` for B0 and kept the ``,``), or
-  with nothing at the end of a line;
+  byte after it (``壳?,`` = … C7 | B0 2C: the decoder gave ``?`` for B0 and kept the ``,``), with
+  nothing at the end of a line, or that cannot lead before text back in step (``這?敲總?人``:
+  個 = 82 80);
 - a character whose trail byte is ASCII: that byte was an ASCII character in step (``（G`` =
   A3A8 47 read out of step as ``℅`` = A8 47).
 
 The lost lead byte and, in the second case, the lost trail byte are unknown: each is chosen as the
-byte that makes the most plausible character beside its neighbours. The rebuilt text replaces the
-run when the run shows damage (a suspicious character, or the lost trail), the model scores the
-rebuilt text clearly better and it is plausible Chinese. Only runs that start at a
+byte that makes the most plausible character beside its neighbours (both together when the two
+characters are side by side). The rebuilt text replaces the run when the run shows damage (a
+suspicious character, or the lost trail), is not UTF-8 read as GBK (left to the lossy search), the
+model scores the rebuilt text clearly better and it is plausible Chinese. Only runs that start at a
 ``?`` or U+FFFD are looked at, so clean text costs one search for those.
 """
 
