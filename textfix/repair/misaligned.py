@@ -204,13 +204,13 @@ def _with_lead(lead: int) -> Tuple[str, ...]:
 
 
 def _chinese(pairs) -> Tuple[str, ...]:
+    """The two-byte ``pairs`` that decode to Han characters or common Chinese marks."""
     return tuple(c for c in map(_pair, pairs) if c is not None and (is_han(c) or c in _COMMON_MARKS))
 
 
 def _choose(options: Sequence[str], before: str, after: str, m: "_model.Model", quoted: str) -> Optional[str]:
-    """The character among the decodings of ``options`` that reads best between its neighbours; a
-    closing quote is likelier where its quotation is open (``quoted``: the closers expected) and
-    unlikely elsewhere."""
+    """The character among ``options`` that reads best between its neighbours; a closing quote is
+    likelier where its quotation is open (``quoted``: the closers expected) and unlikely elsewhere."""
     ranked = _ranked(options, before, after, m, quoted)
     return ranked[0][1] if ranked else None
 

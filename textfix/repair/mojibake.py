@@ -99,7 +99,7 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
     """Spans of suspicious characters, gaps of at most MAX_CLUSTER_GAP clean characters merged,
     never across a line break, then grown over weak characters beside them (kana, ※). A cluster
     qualifies with two suspicious characters (weak ones joined count), one very rare one, or one
-    that is almost only ever mojibake (a lone kana beside Han, a ``?`` for lost bytes; a Latin-1
+    that is almost only ever mojibake (a lone kana beside Han or a digit, a ``?`` for lost bytes; a Latin-1
     sign alone, » ©, is not)."""
     m = _model.load()
     found: List[List[int]] = []
@@ -135,8 +135,9 @@ _KANA_RUN = re.compile(f"{_KANA_CLASS}{{2}}")
 
 
 def _lone_kana(text: str) -> List[int]:
-    """Kana standing alone beside a Han character, in lines with no two kana in a row: Big5 and
-    GBK bytes read in the other codec (週末 → 秅ソ), not Japanese, which runs kana together."""
+    """Kana standing alone beside a Han character or a digit, in lines with no two kana in a row:
+    Big5 and GBK bytes read in the other codec (週末 → 秅ソ, 7月1日 → 7る1ら), not Japanese, which
+    runs kana together."""
     out = []
     pos = 0
     for line in text.split("\n"):
@@ -352,7 +353,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
             single = False  # a single decoding works on this window
             for plan in (_CHAR_FOR_CHAR_PLANS if lone else readable):
                 if len(plan) > 1 and single:
-                    break  # a chain is tried only where no single decoding works
+                    break  # a chain is tried only in a window where no single CJK decoding works
                 first = firsts.get(plan[0], _UNSEEN)
                 if first is _UNSEEN:  # the first step is shared by a plan and its chains: decoded once
                     first = firsts[plan[0]] = _decode(seg, plan[:1])
@@ -427,9 +428,9 @@ def _decodes_to_chinese(part: str, plan: Plan, m: "_model.Model") -> bool:
 
 @functools.lru_cache(maxsize=4096)
 def _chinese_sign(ch: str) -> bool:
-    """Chinese punctuation, full-width forms, or a sign in GB2312's first two rows (℃ ‰ № ① ※ →):
-    what Chinese text writes besides Han characters."""
-    if is_cjk_punct(ch) or 0xFF01 <= ord(ch) <= 0xFF5E:
+    """Chinese punctuation, full-width marks (not letters or digits), or a sign in GB2312's first
+    two rows (℃ ‰ № ① ※ →): what Chinese text writes besides Han characters."""
+    if is_cjk_punct(ch) or (0xFF01 <= ord(ch) <= 0xFF5E and not ch.isalnum()):
         return True
     try:
         data = ch.encode("gb2312")
