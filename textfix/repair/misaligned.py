@@ -46,7 +46,8 @@ TRAILS = [b for b in range(0x40, 0xFF) if b != 0x7F]
 # ASCII marks that punctuation clean-up may have made of full-width ones: read back as those.
 _WIDE = {"!": "！", ",": "，", ":": "：", ";": "；", "?": "？", "(": "（", ")": "）"}
 _START = re.compile("[?\ufffd]")
-_CLOSING = frozenset("”」’』")
+_QUOTE_PAIRS = ("“”", "‘’", "「」", "『』")  # (opening, closing)
+_CLOSING = frozenset(close for _, close in _QUOTE_PAIRS)
 _FINAL = frozenset("。！？")
 _COMMON_MARKS = frozenset("。，、；：？！“”‘’「」『』（）《》…—")
 _QUOTE_BALANCE = 3.0  # nats for or against a closing quote by whether a quotation is open
@@ -228,11 +229,13 @@ def _choose_two(firsts: Sequence[str], lasts: Sequence[str], before: str, after:
     post = [(s - m.char(c), c) for s, c in _ranked(lasts, "", after, m, quoted)]
     best, best_score = None, float("-inf")
     for score, first in _ranked(firsts, before, None, m, quoted)[:FIRST_OPTIONS]:
-        if first in "“‘「『”’」』":  # it opens or closes a quotation: the seconds' bonuses change
+        if any(first in pair for pair in _QUOTE_PAIRS):
+            # It opens or closes a quotation, which changes the seconds' quote bonuses.
             ranked = _ranked(lasts, first, after, m, _open_quote(line + first))
             second, total = (ranked[0][1], score + ranked[0][0]) if ranked else (None, float("-inf"))
         else:
-            total, second = max(((score + m.pair(first, c) + rest, c) for rest, c in post), default=(float("-inf"), None))
+            total, second = max(((score + m.pair(first, c) + rest, c) for rest, c in post),
+                                default=(float("-inf"), None))
         if second is not None and total > best_score:
             best, best_score = first + second, total
     return best
@@ -256,4 +259,4 @@ def _ranked(options: Sequence[str], before: str, after: Optional[str], m: "_mode
 
 def _open_quote(line: str) -> str:
     """The closing quotes whose quotations are open at the end of ``line``."""
-    return "".join(close for open_, close in ("“”", "‘’", "「」", "『』") if line.count(open_) > line.count(close))
+    return "".join(close for open_, close in _QUOTE_PAIRS if line.count(open_) > line.count(close))

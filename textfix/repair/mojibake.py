@@ -52,7 +52,7 @@ ONE_CHAR_COST = 6.0  # nats a lossless repair of one character must win by beyon
 LOSSY_COST = 4.0  # nats a fill of guessed bytes must win by beyond MARGIN
 EXTEND_SLACK = 2.0  # nats per character a repair may lose when grown to its line's edges
 UNCOMMON = -9.0  # a Han character scored below this is not everyday (between this and RARE: 锛 屾)
-_CP1252_SIGNS = frozenset("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
+_CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))  # € ‚ ƒ … Ÿ
 _QUESTION = "?\ufffd"
 _UNSEEN = object()
 
@@ -350,7 +350,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
             # one encoding per codec, not one per plan.
             readable = _plans_reading(tuple(codec for codec in _FIRST_CODECS if _encodes(seg, codec)))
             firsts: Dict[Tuple[str, str], Optional[str]] = {}
-            single = False  # a single decoding works on this window
+            single = False  # a single CJK decoding works on this window
             for plan in (_CHAR_FOR_CHAR_PLANS if lone else readable):
                 if len(plan) > 1 and single:
                     break  # a chain is tried only in a window where no single CJK decoding works
