@@ -44,6 +44,8 @@ def main() -> None:
     joined = "\n".join(w for w, _ in words)
     variants = [joined] + [opencc.OpenCC(cfg).convert(joined) for cfg in ("s2t", "s2tw", "s2hk")]
     uni: collections.Counter[str] = collections.Counter()
+    start: collections.Counter[str] = collections.Counter()
+    end: collections.Counter[str] = collections.Counter()
     bi: collections.Counter[str] = collections.Counter()
     # The Simplified source weighs 3 and each of the three Traditional variants 1, so a character
     # shared by both scripts counts 6 times its frequency and one unique to either script 3 times.
@@ -54,6 +56,10 @@ def main() -> None:
             for ch in word:
                 if is_han(ch):
                     uni[ch] += freq * weight
+            if word and is_han(word[0]):
+                start[word[0]] += freq * weight
+            if word and is_han(word[-1]):
+                end[word[-1]] += freq * weight
             for a, b in zip(word, word[1:]):
                 if is_han(a) and is_han(b):
                     bi[a + b] += freq * weight
@@ -61,9 +67,11 @@ def main() -> None:
         "Character unigram counts for textfix's Chinese model.",
         f"source: jieba {getattr(jieba, '__version__', '?')} dict.txt (MIT licence, github.com/fxsjy/jieba), "
         "words mapped to Traditional with OpenCC s2t/s2tw/s2hk (Apache-2.0)",
-        "columns: character, count (sum of word frequencies over the words it occurs in; Simplified source x3, each Traditional variant x1)",
+        "columns: character, count (sum of word frequencies over the words it occurs in; Simplified source x3, "
+        "each Traditional variant x1), start (the same sum over the words it begins), end (... the words it ends)",
     ]
-    write_table("model_unigram.tsv", header, sorted(uni.items(), key=lambda kv: (-kv[1], kv[0])))
+    write_table("model_unigram.tsv", header, [(c, n, start[c], end[c])
+                                              for c, n in sorted(uni.items(), key=lambda kv: (-kv[1], kv[0]))])
     header[0] = "Character bigram counts (adjacent pairs inside dictionary words) for textfix's Chinese model."
     header[2] = f"columns: pair, count; pairs under {MIN_PAIR} dropped"
     pairs = [(k, v) for k, v in bi.items() if v >= MIN_PAIR]

@@ -1,9 +1,10 @@
 """The Chinese plausibility model: how likely a string is as real text.
 
 A character bigram model over Han characters (counts from jieba's dictionary, Simplified and
-Traditional; see tables/README.md), interpolated with unigrams, plus class scores for everything
-else: ASCII, Chinese punctuation, kana, hangul, Latin letters, and penalties for private-use,
-unassigned, control and rare code points and for ideographs glued to Latin letters. Scores are
+Traditional; see tables/README.md): pairs inside words, and across a word boundary how often the
+first character ends a word and the second begins one, interpolated with unigrams. Class scores
+cover everything else: ASCII, Chinese punctuation, kana, hangul, Latin letters, and penalties for
+private-use, unassigned, control and rare code points and for ideographs glued to Latin letters. Scores are
 natural-log probabilities (higher is more plausible); only differences between candidates for the
 same span matter.
 
@@ -21,7 +22,15 @@ from typing import Mapping
 from . import _tables
 from .chars import is_cjk_punct, is_han, is_hangul, is_kana, is_pua
 
-LAMBDA = 0.6  # weight of the bigram estimate against the unigram one
+# P(b | a) = LAMBDA * (n(ab) / n(a) + P(a ends a word | a) * P(b begins the next word))
+#            + (1 - LAMBDA) * P(b)
+# n(ab) counts the pair inside dictionary words, and the boundary term carries the evidence across
+# words that pairs inside words cannot give: 被 begins far more words than 號 does, 了 ends more
+# than 人. The unigram share only smooths.
+LAMBDA = 0.9
+_MIN_END = 0.01  # P(a ends a word | a) at least: the dictionary's words are not all the words there are
+_END_RARE = math.log(LAMBDA * 0.3)  # ... for a Han character the tables lack, an average one
+_START_NEVER = math.log(1e-7)  # P(b begins a word) for a character that begins no dictionary word
 
 # Class log-probabilities for characters the Han tables do not cover.
 _ASCII_ALNUM = math.log(0.02)
@@ -68,7 +77,9 @@ _LATIN_RUN = math.log(0.1)
 class Model:
     unigram: Mapping[str, float]  # log P(c) for Han characters
     bigram: Mapping[str, float]  # log P(b | a) for seen pairs "ab" (already interpolated)
-    floor: Mapping[str, float]  # (1 - LAMBDA) * P(b) in log space, the unseen-pair score of b
+    floor: Mapping[str, float]  # (1 - LAMBDA) * P(b) in log space, the unigram share of an unseen pair
+    end: Mapping[str, float]  # log(LAMBDA * P(a ends a word | a)) for Han characters
+    start: Mapping[str, float]  # log P(b begins a word) for Han characters
 
     def char(self, ch: str) -> float:
         """Log-probability of one character out of context."""
@@ -86,6 +97,8 @@ class Model:
         s = (self.floor if a_han else self.unigram).get(b)
         if s is None:
             s = _class_score(b)
+        elif a_han:  # the larger of the two shares stands for their sum (within log 2)
+            s = max(s, self.end.get(a, _END_RARE) + self.start[b])
         if (a_han and b <= "\u024f" and b.isalpha()) or (a <= "\u024f" and a.isalpha() and is_han(b)):
             s += _GLUE
         elif ("\u3041" <= b <= "\u30ff" and (a_han or a.isdigit())) or ("\u3041" <= a <= "\u30ff" and (is_han(b) or b.isdigit())):
@@ -99,13 +112,14 @@ class Model:
 
         The same sum as ``char`` of the first character and ``pair`` of each next one, unrolled:
         this loop is where detection and repair spend their time."""
-        bigram, unigram, floor = self.bigram, self.unigram, self.floor
+        bigram, unigram, floor, end, start = self.bigram, self.unigram, self.floor, self.end, self.start
         total = 0.0
         prev = before[-1:] if before else ""
         prev_han = prev >= "\u3400" and is_han(prev)
         prev_latin = prev <= "\u024f" and prev.isalpha()
         prev_kana = "\u3041" <= prev <= "\u30ff"
         prev_wide_latin = "\xa1" <= prev <= "\u024f"
+        prev_end = end.get(prev, _END_RARE) if prev_han else 0.0
         for ch in text:
             han = ch >= "\u3400" and is_han(ch)
             latin = ch <= "\u024f" and ch.isalpha()
@@ -120,6 +134,10 @@ class Model:
                     lp = (floor if prev_han else unigram).get(ch)
                     if lp is None:
                         lp = _class_score(ch)
+                    elif prev_han:
+                        across = prev_end + start[ch]
+                        if across > lp:
+                            lp = across
                     if (prev_han and latin) or (prev_latin and han):
                         lp += _GLUE
                     elif (kana and (prev_han or prev.isdigit())) or (prev_kana and (han or ch.isdigit())):
@@ -127,6 +145,8 @@ class Model:
                     elif prev_wide_latin and wide_latin:
                         lp += _LATIN_RUN
                 total += lp
+            if han:
+                prev_end = end.get(ch, _END_RARE)
             prev, prev_han, prev_latin, prev_kana, prev_wide_latin = ch, han, latin, kana, wide_latin
         if after and prev:
             total += self.pair(prev, after[0]) - self.char(after[0])
@@ -191,16 +211,24 @@ def _hangul(ch: str) -> float:
 @functools.lru_cache(maxsize=None)
 def load() -> Model:
     """The model, built from the shipped tables on first call and shared (it is immutable)."""
-    counts = {row[0]: int(row[1]) for row in _tables.rows("model_unigram.tsv")}
+    table = list(_tables.rows("model_unigram.tsv"))
+    counts = {row[0]: int(row[1]) for row in table}
+    starts = {row[0]: int(row[2]) for row in table}
+    ends = {row[0]: int(row[3]) for row in table}
     total = float(sum(counts.values()))
+    total_start = float(sum(starts.values()))
     unigram = {c: math.log(n / total) for c, n in counts.items()}
     floor = {c: math.log((1 - LAMBDA) * n / total) for c, n in counts.items()}
+    pend = {c: LAMBDA * max(ends[c] / n, _MIN_END) for c, n in counts.items()}
+    pstart = {c: n / total_start for c, n in starts.items()}
+    end = {c: math.log(p) for c, p in pend.items()}
+    start = {c: math.log(p) if p > 0 else _START_NEVER for c, p in pstart.items()}
     bigram = {}
     for pair, n in _tables.rows("model_bigram.tsv"):
         a, b = pair[0], pair[1]
         ca = counts.get(a)
         if not ca or b not in counts:
             continue
-        p = LAMBDA * min(1.0, int(n) / ca) + (1 - LAMBDA) * counts[b] / total
+        p = LAMBDA * min(1.0, int(n) / ca) + pend[a] * pstart[b] + (1 - LAMBDA) * counts[b] / total
         bigram[pair] = math.log(p)
-    return Model(unigram=unigram, bigram=bigram, floor=floor)
+    return Model(unigram=unigram, bigram=bigram, floor=floor, end=end, start=start)

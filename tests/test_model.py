@@ -1,0 +1,45 @@
+"""The Chinese plausibility model: its unrolled scoring loop agrees with its parts, and pairs across
+a word boundary carry evidence (which character ends a word, which begins one)."""
+
+import math
+
+from hypothesis import given, settings, strategies as st
+
+from textfix import model
+
+M = model.load()
+
+# Text drawn from what the model distinguishes: common and rare Han, kana, Latin, digits, punctuation.
+_ALPHABET = "的是了人被號称我们它中文涓枃喆堃龘𠀀きるaZé9，。?! \u00e9\ue000"
+texts = st.text(alphabet=_ALPHABET, max_size=12)
+
+
+@given(before=texts, text=texts, after=texts)
+@settings(max_examples=300)
+def test_score_is_the_sum_of_its_pairs(before, text, after):
+    prev = before[-1:]
+    want = 0.0
+    for ch in text:
+        want += M.pair(prev, ch) if prev else M.char(ch)
+        prev = ch
+    if after and prev:
+        want += M.pair(prev, after[0]) - M.char(after[0])
+    assert math.isclose(M.score(text, before, after), want, abs_tol=1e-9)
+
+
+def test_a_character_that_begins_words_follows_better_across_a_boundary():
+    # No dictionary word holds 它被 or 它號; 被 begins far more words than 號 does.
+    assert "它被" not in M.bigram and "它號" not in M.bigram
+    assert M.pair("它", "被") - M.char("被") > M.pair("它", "號") - M.char("號")
+
+
+def test_a_character_that_ends_words_is_followed_better_across_a_boundary():
+    # 了 mostly ends its words, so after it the next word's first character scores above its
+    # frequency alone (a unigram backoff would score it below).
+    assert "了我" not in M.bigram
+    assert M.pair("了", "我") > M.char("我")
+
+
+def test_a_word_inside_beats_the_same_characters_apart():
+    assert "朋友" in M.bigram and "友朋" not in M.bigram
+    assert M.score("朋友") > M.score("友朋") + 5
