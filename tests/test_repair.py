@@ -154,6 +154,14 @@ def test_lost_bytes_marked(text, mark):
     assert fixed(broken) == text
 
 
+@pytest.mark.parametrize("mark", ["\ufffd", "?"])
+def test_lost_byte_is_one_the_decoder_could_not_read(mark):
+    # 们 is E4 BB AC; GBK reads E4 BB as 浠 and loses AC, which it cannot pair with the E4 after
+    # it. 他 (E4 BB 96) would fit the bytes left as well and is commoner, but GBK reads 96 E4.
+    broken = "瑙備紬浠?涔呬箙涓嶆効绂诲幓".replace("?", mark)
+    assert fixed(broken) == "观众们久久不愿离去"
+
+
 @pytest.mark.parametrize("text", ["你在干嘛?", "真的吗?!", "什么?OK", "价格是?元"])
 def test_real_question_marks_stay(text):
     assert fixed(text) == text

@@ -50,6 +50,10 @@ MAX_MARKS = 8  # ? or U+FFFD marks in one window (each one byte lost, or one of 
 MAX_OPTIONS = 150  # characters tried for one slot with lost bytes
 ONE_CHAR_COST = 6.0  # nats a lossless repair of one character must win by beyond MARGIN
 LOSSY_COST = 4.0  # nats a fill of guessed bytes must win by beyond MARGIN
+TWO_BYTE_MARK_COST = 3.0  # nats for reading a mark as two lost bytes (Python's decoders lose one)
+# nats for a lost byte that the wrong decoder could have read with the byte after it (so it would
+# not have lost it): the garbled piece may have ended there, so not impossible.
+UNLIKELY_BYTE_COST = 4.0
 EXTEND_SLACK = 2.0  # nats per character a repair may lose when grown to its line's edges
 UNCOMMON = -9.0  # a Han character scored below this is not everyday (between this and RARE: 锛 屾)
 _CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))  # € ‚ ƒ … Ÿ
@@ -465,12 +469,44 @@ def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False) -> bool:
 # ---------------------------------------------------------------- lost bytes, refilled (UTF-8 only)
 
 _Hole = None  # a byte whose value is unknown
+# A lost byte whose likely values are known is the frozenset of them (see _lost_byte); _hole tells
+# either kind of hole from a byte.
+
+
+def _hole(b: object) -> bool:
+    return b is None or b.__class__ is frozenset
+
+
+# The decoders whose errors can have made a mark, per codec a plan reads with: a byte they lost is
+# one they could not read before the byte that follows it (Python's CJK decoders lose one byte).
+_LOSING_DECODERS = {"gb18030": ("gbk", "gb18030"), "cp950": ("cp950", "big5")}
+
+
+@functools.lru_cache(maxsize=1024)
+def _lost_byte(read_as: str, following: Optional[int]) -> object:
+    """The hole for one lost byte before the byte ``following`` (-1: the text ends there; None:
+    unknown): the values a decoder of ``read_as``'s family cannot read there, which it would lose.
+    Other values stay possible at a cost (UNLIKELY_BYTE_COST): the garbled piece may have ended
+    at the mark, so what follows it was not what the decoder saw."""
+    if following is None:
+        return _Hole
+    tail = bytes([following]) if following >= 0 else b""
+    values = set()
+    for b in range(0x80, 0x100):
+        for codec in _LOSING_DECODERS.get(read_as, (read_as,)):
+            try:
+                (bytes([b]) + tail).decode(codec)
+            except UnicodeDecodeError:
+                values.add(b)
+                break
+    return frozenset(values)
 
 
 def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: str) -> Optional[str]:
     """The most plausible UTF-8 text whose bytes, read as ``read_as``, gave ``seg`` after some bytes
-    were lost: each ``?``/U+FFFD stands for one or two lost bytes, and up to MAX_HOLES whole
-    double-byte characters may have been dropped where the bytes stop being valid UTF-8."""
+    were lost: each ``?``/U+FFFD stands for one lost byte (one the decoder could not read before
+    the next) or, at a cost, two; and up to MAX_HOLES whole double-byte characters may have been
+    dropped where the bytes stop being valid UTF-8."""
     pieces: List[Tuple[bytes, bool]] = []  # (bytes of one character, is it a hole marker)
     for ch in seg:
         if ch in _QUESTION:
@@ -493,14 +529,34 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
         choices = list(itertools.product((1, 2), repeat=explicit))
     else:  # each mark one lost byte, or one of them two: not every combination
         choices = [tuple(2 if k == two else 1 for k in range(explicit)) for two in (None, *range(explicit))]
+    # What the byte after each mark is (None: another mark; -1: the end of the text), for the
+    # values a mark of one lost byte can stand for.
+    nexts: List[Optional[int]] = []
+    for k, (chunk, hole) in enumerate(pieces):
+        if not hole:
+            continue
+        if k + 1 < len(pieces):
+            following = pieces[k + 1][0]
+            nexts.append(following[0] if following else None)
+        else:
+            try:
+                nexts.append(after[0].encode(read_as)[0] if after else -1)
+            except UnicodeError:
+                nexts.append(None)
     for lengths in choices:
-        it = iter(lengths)
-        seq: List[Optional[int]] = []
+        it, at = iter(lengths), iter(nexts)
+        seq: List[object] = []
         bounds = [0]
         for b, hole in pieces:
-            seq.extend([_Hole] * next(it) if hole else list(b))
+            if hole:
+                size, following = next(it), next(at)
+                seq.extend([_lost_byte(read_as, following)] if size == 1 else [_Hole] * size)
+            else:
+                seq.extend(b)
             bounds.append(len(seq))
         got = _fill_drops(seq, bounds, max(0, MAX_HOLES - explicit), m, before, after)
+        if got is not None:
+            got = (got[0] - TWO_BYTE_MARK_COST * sum(1 for x in lengths if x == 2), got[1])
         if got is not None and (best is None or got[0] > best[0]):
             best = got
     return None if best is None else best[1]
@@ -534,10 +590,10 @@ def _first_error(seq: Sequence[Optional[int]]) -> Optional[int]:
     i, n = 0, len(seq)
     while i < n:
         b = seq[i]
-        if b is _Hole:  # a lost lead byte takes the continuation bytes after it
+        if _hole(b):  # a lost lead byte takes the continuation bytes after it
             i += 1
             k = 0
-            while i < n and k < 3 and seq[i] is not _Hole and 0x80 <= seq[i] <= 0xBF:
+            while i < n and k < 3 and not _hole(seq[i]) and 0x80 <= seq[i] <= 0xBF:
                 i += 1
                 k += 1
             continue
@@ -548,7 +604,7 @@ def _first_error(seq: Sequence[Optional[int]]) -> Optional[int]:
         if need < 0:
             return i
         for k in range(1, need + 1):
-            if i + k >= n or (seq[i + k] is not _Hole and not 0x80 <= seq[i + k] <= 0xBF):
+            if i + k >= n or (not _hole(seq[i + k]) and not 0x80 <= seq[i + k] <= 0xBF):
                 return i + k if i + k < n else i
         i += need + 1
     return None
@@ -575,12 +631,13 @@ def _fill_drops(seq: List[Optional[int]], bounds: List[int], budget: int, m: "_m
 
 
 @functools.lru_cache(maxsize=4096)
-def _char_options(pattern: Tuple[Optional[int], ...]) -> Tuple[str, ...]:
-    """Characters the model knows (or Chinese punctuation) whose UTF-8 bytes match ``pattern``."""
+def _char_options(pattern: Tuple[object, ...]) -> Tuple[Tuple[str, float], ...]:
+    """Characters the model knows (or Chinese punctuation) whose UTF-8 bytes match ``pattern``,
+    each with its cost: UNLIKELY_BYTE_COST for each byte outside the values a mark prefers."""
     n = len(pattern)
     lead_range = {2: range(0xC2, 0xE0), 3: range(0xE0, 0xF0), 4: range(0xF0, 0xF5)}[n]
-    ranges = [lead_range if pattern[0] is _Hole else (pattern[0],)]
-    ranges += [range(0x80, 0xC0) if b is _Hole else (b,) for b in pattern[1:]]
+    ranges = [_values(pattern[0], lead_range)]
+    ranges += [_values(b, range(0x80, 0xC0)) for b in pattern[1:]]
     m = _model.load()
     found = []
     for combo in itertools.product(*ranges):
@@ -589,11 +646,18 @@ def _char_options(pattern: Tuple[Optional[int], ...]) -> Tuple[str, ...]:
         except UnicodeDecodeError:
             continue
         if ch in m.unigram or is_cjk_punct(ch):
-            found.append(ch)
-    # The most frequent MAX_OPTIONS: a slot of two lost bytes allows thousands, and the Viterbi
+            cost = sum(UNLIKELY_BYTE_COST for b, want in zip(combo, pattern)
+                       if want.__class__ is frozenset and b not in want)
+            found.append((ch, cost))
+    # The most likely MAX_OPTIONS: a slot of two lost bytes allows thousands, and the Viterbi
     # step costs the product of two slots' options.
-    found.sort(key=lambda c: m.unigram.get(c, _model._CJK_PUNCT), reverse=True)
+    found.sort(key=lambda o: m.unigram.get(o[0], _model._CJK_PUNCT) - o[1], reverse=True)
     return tuple(found[:MAX_OPTIONS])
+
+
+def _values(b: object, where: range) -> Sequence[int]:
+    """The byte values ``b`` (a byte, or a hole) may have in a place that takes ``where``."""
+    return where if _hole(b) else (b,)
 
 
 def _viterbi(seq: List[Optional[int]], m: "_model.Model", before: str, after: str
@@ -603,27 +667,28 @@ def _viterbi(seq: List[Optional[int]], m: "_model.Model", before: str, after: st
     i, n = 0, len(seq)
     while i < n:
         b = seq[i]
-        if b is not _Hole and b < 0x80:
-            slots.append((chr(b),))
+        if not _hole(b) and b < 0x80:
+            slots.append(((chr(b), 0.0),))
             i += 1
             continue
-        if b is _Hole:
+        if _hole(b):
             # A hole at a character start: its length is what the continuation bytes after it say.
             k = 1
-            while i + k < n and k < 4 and (seq[i + k] is _Hole or 0x80 <= seq[i + k] <= 0xBF):
+            while i + k < n and k < 4 and (_hole(seq[i + k]) or 0x80 <= seq[i + k] <= 0xBF):
                 k += 1
             if k == 1:
                 return None  # a lone lost byte standing for a whole character: nothing to rebuild
-            length = min(k, 3) if all(x is not _Hole for x in seq[i + 1:i + k]) else k
-            length = 3 if length > 3 and seq[i + 3] is _Hole else length
+            length = min(k, 3) if not any(_hole(x) for x in seq[i + 1:i + k]) else k
+            length = 3 if length > 3 and _hole(seq[i + 3]) else length
         else:
             length = 2 if b <= 0xDF else 3 if b <= 0xEF else 4
         pattern = tuple(seq[i:i + length])
         if len(pattern) < length or length < 2:
             return None
-        if sum(1 for x in pattern if x is _Hole) > 2:
+        holes = sum(1 for x in pattern if _hole(x))
+        if holes > 2:
             return None
-        options = _char_options(pattern) if _Hole in pattern else _exact(pattern)
+        options = _char_options(pattern) if holes else _exact(pattern)
         if not options:
             return None
         slots.append(options)
@@ -632,10 +697,10 @@ def _viterbi(seq: List[Optional[int]], m: "_model.Model", before: str, after: st
     prev: Dict[str, Tuple[float, str]] = {before[-1:] if before else "": (0.0, "")}
     for options in slots:
         cur: Dict[str, Tuple[float, str]] = {}
-        for ch in options:
+        for ch, cost in options:
             best = None
             for p, (sc, txt) in prev.items():
-                s = sc + (m.pair(p, ch) if p else m.char(ch))
+                s = sc - cost + (m.pair(p, ch) if p else m.char(ch))
                 if best is None or s > best[0]:
                     best = (s, txt + ch)
             cur[ch] = best
@@ -645,8 +710,8 @@ def _viterbi(seq: List[Optional[int]], m: "_model.Model", before: str, after: st
     return total, text
 
 
-def _exact(pattern: Tuple[Optional[int], ...]) -> Tuple[str, ...]:
+def _exact(pattern: Tuple[Optional[int], ...]) -> Tuple[Tuple[str, float], ...]:
     try:
-        return (bytes(pattern).decode("utf-8"),)
+        return ((bytes(pattern).decode("utf-8"), 0.0),)
     except UnicodeDecodeError:
         return ()
