@@ -72,6 +72,8 @@ EDGES = [
     ("气温为" + garble("15.6℃。", "gbk", "latin-1"), "气温为15.6℃。"),
     # GBK read as Big5 makes …… into ＃＃: a full-width sign is rare in Chinese, so the line's end comes back.
     (garble("他们的歌声在山谷里回荡……", "gbk", "cp950"), "他们的歌声在山谷里回荡……"),
+    # One rare character (骞) among common ones (达紝) whose GBK bytes read on as UTF-8: 年，
+    ("1998" + garble("年，", "utf-8", "gb18030") + "總部設在深圳。", "1998年，總部設在深圳。"),
     # A window that takes a clean 去 in must not make it a Latin letter (去 in GBK is ȥ in UTF-8).
     ("想去" + garble("的，可是临时有事", "utf-8", "gb18030") + "。", "想去的，可是临时有事。"),
 ]

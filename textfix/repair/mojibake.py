@@ -20,7 +20,7 @@ from .. import model as _model
 from ..changes import Change
 from ..chars import is_cjk_punct, is_han, is_pua
 from ..config import Config
-from ..suspect import RARE, lost_byte_mark, suspicious_re
+from ..suspect import RARE, lost_byte_mark, suspicious_re, utf8_head
 
 Plan = Tuple[Tuple[str, str], ...]  # ((read_as, meant), ...): encode with read_as, decode with meant
 
@@ -102,9 +102,10 @@ def _lone_sign(text: str, s: int, e: int) -> bool:
 def _clusters(text: str) -> List[Tuple[int, int]]:
     """Spans of suspicious characters, gaps of at most MAX_CLUSTER_GAP clean characters merged,
     never across a line break, then grown over weak characters beside them (kana, ※). A cluster
-    qualifies with two suspicious characters (weak ones joined count), one very rare one, or one
-    that is almost only ever mojibake (a lone kana beside Han or a digit, a ``?`` for lost bytes; a Latin-1
-    sign alone, » ©, is not)."""
+    qualifies with two suspicious characters (weak ones joined count), one very rare one, one
+    that is almost only ever mojibake (a lone kana beside Han or a digit, a ``?`` for lost bytes; a
+    Latin-1 sign alone, » ©, is not), or one whose GBK bytes start a UTF-8 character that the next
+    character's bytes go on with (骞 of 骞达紝, 年，)."""
     m = _model.load()
     found: List[List[int]] = []
     hits = [hit.start() for hit in suspicious_re().finditer(text)]
@@ -127,7 +128,8 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
         s2, e2 = _extend(text, s, e)
         if s2 < s or e2 > e:  # the weak characters joined count as suspicious ones
             n += sum(1 for c in text[s2:s] + text[e:e2] if _is_weak(c))
-        if (hard and not _lone_sign(text, s2, e2)) or low < -13.0 or (n >= 2 and _unlikely(text, s2, e2, m)):
+        if ((hard and not _lone_sign(text, s2, e2)) or low < -13.0 or (n == 1 and _utf8_across(text, s2))
+                or (n >= 2 and _unlikely(text, s2, e2, m))):
             spans.append((s2, e2))
     return spans
 
@@ -180,6 +182,18 @@ def _uncommon(text: str, k: int, m: "_model.Model") -> bool:
     """Whether ``text[k]`` is a Han character less common than everyday ones (锛 屾 of 锛屾垨 are
     not rare enough to be suspicious alone, but a rare character beside them is not alone)."""
     return 0 <= k < len(text) and is_han(text[k]) and m.char(text[k]) < UNCOMMON
+
+
+def _utf8_across(text: str, k: int) -> bool:
+    """Whether ``text[k]`` in GBK is a UTF-8 lead and a continuation byte and the next character's
+    first byte continues it (骞达 of 骞达紝 = E5B9 B4…: 年 = E5 B9 B4): UTF-8 read as GBK, which
+    common characters beside a rare one do not rule out."""
+    if k + 1 >= len(text) or not utf8_head(text[k]):
+        return False
+    try:
+        return 0x80 <= text[k + 1].encode("gbk")[0] <= 0xBF
+    except UnicodeEncodeError:
+        return False
 
 
 def _latin1(ch: str) -> bool:
@@ -337,7 +351,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     # One rare Han character alone (纾, 喆): only a GBK↔Big5 swap can have made it (with common
     # characters beside it, 服浪琩 for 督檢查); any other wrong decoding leaves more than one.
     lone = (e - s == 1 and is_han(text[s]) and not _is_hard(text[s])
-            and not any(_uncommon(text, k, m) for k in (s - 1, s + 1)))
+            and not any(_uncommon(text, k, m) for k in (s - 1, s + 1)) and not _utf8_across(text, s))
     windows = _windows(text, s, e, floor)
     lo, hi = text.rfind("\n", 0, s) + 1, text.find("\n", e)
     line = text[lo:hi if hi >= 0 else len(text)]
