@@ -164,6 +164,14 @@ def test_lost_byte_is_one_the_decoder_could_not_read(mark):
     assert fixed(broken) == "观众们久久不愿离去"
 
 
+@pytest.mark.parametrize("mark", ["\ufffd", "?"])
+def test_lost_utf8_byte_is_not_a_misaligned_stream(mark):
+    # 应该早点 read as GBK: 搴旇?ユ棭鐐? could be a GB18030 stream out of step after the first ?,
+    # but what stands before that ? is UTF-8 read as GBK too, so the marks are lost UTF-8 bytes.
+    broken = "我们应该早点".encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", mark)
+    assert fixed(broken) == "我们应该早点"
+
+
 @pytest.mark.parametrize("text", ["你在干嘛?", "真的吗?!", "什么?OK", "价格是?元"])
 def test_real_question_marks_stay(text):
     assert fixed(text) == text

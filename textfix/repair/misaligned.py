@@ -158,6 +158,8 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
         lone_trail = how == TRAIL and len(data) == 1  # 是?R時: checked by _run_ends
         if not (how == LOST or glued or lone_trail or suspicious_re().search(text, i + 1, j)):
             continue  # nothing in the run looks damaged: ?! before clean text is a real ?!
+        if _utf8_before(text, i):
+            continue  # the text before the ? is UTF-8 read as GBK: its ? is a lost UTF-8 byte
         wide = [c for c in text[i + 1:j] if c > "\x7f" and c != "\ufffd"]
         if wide and all(utf8_head(c) for c in wide):
             continue  # each is a UTF-8 lead byte and a continuation byte (涓 = E6 B6): UTF-8 read as GBK
@@ -168,6 +170,32 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
             continue
         best = (j, new, gain)
     return best
+
+
+def _utf8_before(text: str, i: int) -> bool:
+    """Whether the characters just before ``i`` (up to 6 wide ones, some suspicious) are UTF-8 read
+    as GBK: their GBK bytes, from one of the first three offsets and cut before a last character
+    left incomplete, decode as UTF-8 into two or more CJK characters (搴旇 before the ? of
+    搴旇?ユ棭鐐? is 应该). A misaligned stream is in step, so clean, before its ?; the lossy
+    search for UTF-8 mojibake has that ? to fill."""
+    k = i
+    while k > 0 and i - k < 6 and text[k - 1] > "\x7f":
+        k -= 1
+    if i - k < 2 or not suspicious_re().search(text, k, i):
+        return False
+    try:
+        data = text[k:i].encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    for off in range(3):
+        for cut in range(4):
+            try:
+                got = data[off:len(data) - cut].decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if sum(1 for c in got if c > "\u2e80") >= 2:
+                return True
+    return False
 
 
 def _pair(b: bytes) -> Optional[str]:
