@@ -74,6 +74,9 @@ EDGES = [
     (garble("他们的歌声在山谷里回荡……", "gbk", "cp950"), "他们的歌声在山谷里回荡……"),
     # One rare character (骞) among common ones (达紝) whose GBK bytes read on as UTF-8: 年，
     ("1998" + garble("年，", "utf-8", "gb18030") + "總部設在深圳。", "1998年，總部設在深圳。"),
+    # Big5 read as GBK beside real rare characters (診) that the cluster joins: the garbled run
+    # alone is what reads badly.
+    ("醫院的急診室" + garble("裡擠滿", "cp950", "gbk") + "了等待看病", "醫院的急診室裡擠滿了等待看病"),
     # A window that takes a clean 去 in must not make it a Latin letter (去 in GBK is ȥ in UTF-8).
     ("想去" + garble("的，可是临时有事", "utf-8", "gb18030") + "。", "想去的，可是临时有事。"),
 ]

@@ -129,7 +129,7 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
         if s2 < s or e2 > e:  # the weak characters joined count as suspicious ones
             n += sum(1 for c in text[s2:s] + text[e:e2] if _is_weak(c))
         if ((hard and not _lone_sign(text, s2, e2)) or low < -13.0 or (n == 1 and _utf8_across(text, s2))
-                or (n >= 2 and _unlikely(text, s2, e2, m))):
+                or (n >= 2 and (_unlikely(text, s2, e2, m) or _unlikely_run(text, s2, e2, m)))):
             spans.append((s2, e2))
     return spans
 
@@ -218,6 +218,24 @@ def _utf8_stops(seg: str, codec: str) -> int:
             break
         k += 1
     return k
+
+
+def _unlikely_run(text: str, s: int, e: int, m: "_model.Model") -> bool:
+    """Whether a run of two or more suspicious characters inside the cluster ``[s, e)`` is unlikely
+    by itself: the rare real words the cluster joined (急診室 of 急診室柑澜骸) do not hide it."""
+    pattern = suspicious_re()
+    k = s
+    while k < e:
+        if not pattern.match(text, k):
+            k += 1
+            continue
+        r = k
+        while r < e and pattern.match(text, r):
+            r += 1
+        if (k, r) != (s, e) and r - k >= 2 and _unlikely(text, k, r, m):
+            return True
+        k = r
+    return False
 
 
 def _unlikely(text: str, s: int, e: int, m: "_model.Model") -> bool:
