@@ -77,6 +77,12 @@ EDGES = [
     # Big5 read as GBK beside real rare characters (診) that the cluster joins: the garbled run
     # alone is what reads badly.
     ("醫院的急診室" + garble("裡擠滿", "cp950", "gbk") + "了等待看病", "醫院的急診室裡擠滿了等待看病"),
+    # GBK read as cp1252 that ends at a half-width comma before Traditional text (text whose
+    # punctuation was damaged too): the run ends at its last Latin-1 character.
+    ("歡迎" + garble("有共同心聲者轉載分享", "gbk", "sloppy-windows-1252") + ",並請註明出處",
+     "歡迎有共同心聲者轉載分享,並請註明出處"),
+    # One Traditional character less common than its GBK twin (繞, 露) wins by the word it makes.
+    ("示,將圍" + garble("繞", "cp950", "latin-1") + "2023年泉州", "示,將圍繞2023年泉州"),
     # A window that takes a clean 去 in must not make it a Latin letter (去 in GBK is ȥ in UTF-8).
     ("想去" + garble("的，可是临时有事", "utf-8", "gb18030") + "。", "想去的，可是临时有事。"),
 ]

@@ -345,10 +345,14 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     # joined real rare characters after it.
     nl = text.find("\n", e)
     cut = text[s:min(len(text) if nl < 0 else nl, s + MAX_WINDOW)]
-    for k in range(1, len(cut)):
-        if _latin1(cut[k - 1]) != _latin1(cut[k]) and not (cut[k - 1].isascii() or cut[k].isascii()):
-            ends.add(s + k)
+    last = -1  # the last character so far that is not ASCII (ASCII between does not count: ÏíO並)
+    for k in range(len(cut)):
+        if cut[k].isascii():
+            continue
+        if last >= 0 and _latin1(cut[last]) != _latin1(cut[k]):
+            ends.add(s + last + 1)
             break
+        last = k
     for start in sorted(starts):
         for codec in ("gb18030", "cp950"):
             k = _utf8_stops(text[start:s + len(cut)], codec)
@@ -394,7 +398,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 if first is _UNSEEN:  # the first step is shared by a plan and its chains: decoded once
                     first = firsts[plan[0]] = _decode(seg, plan[:1])
                 cand = first if len(plan) == 1 or first is None else _decode(first, plan[1:])
-                if cand is None or cand == seg or not _clean(seg, cand, m, plan in _LATIN):
+                if cand is None or cand == seg or not _clean(seg, cand, m, plan in _LATIN, before):
                     continue
                 gain = m.score(cand, before, after) - base - CHAIN_COST * (len(plan) - 1)
                 ti, tj, new = _trim(seg, 0, len(seg), cand)
@@ -422,7 +426,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
             base = m.score(seg, before, after)
             for read_as in ("gb18030", "cp950"):
                 cand = _lossy_utf8(seg, read_as, m, before, after)
-                if cand is None or cand == seg or not _clean(seg, cand, m):
+                if cand is None or cand == seg or not _clean(seg, cand, m, before=before):
                     continue
                 gain = m.score(cand, before, after) - base - LOSSY_COST
                 if gain > best_gain:
@@ -475,13 +479,16 @@ def _chinese_sign(ch: str) -> bool:
     return len(data) == 2 and data[0] in (0xA1, 0xA2)
 
 
-def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False) -> bool:
-    """Whether ``cand`` can replace ``seg``: what it changes is real text, with no private-use, control or replacement
-    characters. (Gaining over garbage is not enough: a decoding into other garbage gains too.)"""
-    _, _, new = _trim(seg, 0, len(seg), cand)
+def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False, before: str = "") -> bool:
+    """Whether ``cand`` can replace ``seg`` (after ``before``): what it changes is real text, with no
+    private-use, control or replacement characters. (Gaining over garbage is not enough: a decoding
+    into other garbage gains too.) Han characters are scored after the one before them, so a rarer
+    character that makes a word with it (圍繞) passes."""
+    i, _, new = _trim(seg, 0, len(seg), cand)
     if not new:
         return False
-    han = [m.pair(p, c) if p else m.char(c) for p, c in zip(" " + new, new) if is_han(c)]
+    prev = (before + cand[:i])[-1:] or " "
+    han = [m.pair(p, c) for p, c in zip(prev + new, new) if is_han(c)]
     wide = sum(1 for c in new if is_han(c) or _chinese_sign(c))
     if latin:
         pass  # a Latin candidate only competes (see _DEFERRED); it need not be Chinese
