@@ -83,6 +83,9 @@ EDGES = [
      "歡迎有共同心聲者轉載分享,並請註明出處"),
     # One Traditional character less common than its GBK twin (繞, 露) wins by the word it makes.
     ("示,將圍" + garble("繞", "cp950", "latin-1") + "2023年泉州", "示,將圍繞2023年泉州"),
+    # Two characters swapped must clear a higher bar than more; a window that also turns the clean
+    # 繩 before them into 霎 gains less, and must not win by clearing the lower bar.
+    ("也劃出底線、提供準繩," + garble("鼓勵", "cp950", "gbk") + "公職人員", "也劃出底線、提供準繩,鼓勵公職人員"),
     # A window that takes a clean 去 in must not make it a Latin letter (去 in GBK is ȥ in UTF-8).
     ("想去" + garble("的，可是临时有事", "utf-8", "gb18030") + "。", "想去的，可是临时有事。"),
 ]

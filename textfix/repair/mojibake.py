@@ -380,7 +380,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     chinese_line = any(is_han(c) and not _is_hard(c) for c in text[lo:s] + text[e:lo + len(line)])
     kana_hard = not _KANA_RUN.search(line)  # no Japanese here: a kana is mojibake
     best = None
-    best_gain = MARGIN
+    best_gain, best_raw = MARGIN, float("-inf")
     if config.enabled("mojibake"):
         for i, j in windows:
             seg = text[i:j]
@@ -400,7 +400,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 cand = first if len(plan) == 1 or first is None else _decode(first, plan[1:])
                 if cand is None or cand == seg or not _clean(seg, cand, m, plan in _LATIN, before):
                     continue
-                gain = m.score(cand, before, after) - base - CHAIN_COST * (len(plan) - 1)
+                gain = raw = m.score(cand, before, after) - base - CHAIN_COST * (len(plan) - 1)
                 ti, tj, new = _trim(seg, 0, len(seg), cand)
                 short = 2 if plan in _CHAR_FOR_CHAR else 1
                 if len(new) <= short and not (chinese_line and any(_is_hard(c) or (kana_hard and _is_weak(c))
@@ -411,8 +411,11 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                     gain -= ONE_CHAR_COST
                 if len(plan) == 1 and gain > MARGIN and plan not in _LATIN:
                     single = True
-                if gain > best_gain:
-                    best, best_gain = (i, j, cand, "mojibake", _describe(plan), gain), gain
+                # The cost above is a bar to clear, not a score: among repairs that clear theirs the
+                # one that gains most wins, so widening a window to change a second character for
+                # the worse (準繩 → 準霎 beside 躬纘 → 鼓勵) does not pay by escaping the bar.
+                if gain > MARGIN and raw > best_raw:
+                    best, best_gain, best_raw = (i, j, cand, "mojibake", _describe(plan), gain), gain, raw
                     best_plan = plan
         if best is not None and best[4] in _DEFERRED:
             return None  # UTF-8 read as Latin-1 explains it best: ftfy's job, in repair/latin.py
