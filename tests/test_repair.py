@@ -86,6 +86,9 @@ EDGES = [
     # Two characters swapped must clear a higher bar than more; a window that also turns the clean
     # 繩 before them into 霎 gains less, and must not win by clearing the lower bar.
     ("也劃出底線、提供準繩," + garble("鼓勵", "cp950", "gbk") + "公職人員", "也劃出底線、提供準繩,鼓勵公職人員"),
+    # Big5 read as GBK ending a Chinese line in kana and a box-drawing sign: kana there are far
+    # less likely than in Japanese, which the model's kana score is for.
+    ("幹部在與企業及其負責人" + garble("交往中", "cp950", "gbk"), "幹部在與企業及其負責人交往中"),
     # A window that takes a clean 去 in must not make it a Latin letter (去 in GBK is ȥ in UTF-8).
     ("想去" + garble("的，可是临时有事", "utf-8", "gb18030") + "。", "想去的，可是临时有事。"),
 ]

@@ -49,6 +49,7 @@ MAX_HOLES = 3  # lost places searched in one window: marks and dropped character
 MAX_MARKS = 8  # ? or U+FFFD marks in one window (each one byte lost, or one of them two, beyond MAX_HOLES)
 MAX_OPTIONS = 150  # characters tried for one slot with lost bytes
 ONE_CHAR_COST = 6.0  # nats a lossless repair of one character must win by beyond MARGIN
+KANA_IN_CHINESE = 4.0  # nats a lone kana costs beyond the model in a Chinese line with no kana runs
 LOSSY_COST = 4.0  # nats a fill of guessed bytes must win by beyond MARGIN
 TWO_BYTE_MARK_COST = 3.0  # nats for reading a mark as two lost bytes (Python's decoders lose one)
 # nats for a lost byte that the wrong decoder could have read with the byte after it (so it would
@@ -182,6 +183,10 @@ def _uncommon(text: str, k: int, m: "_model.Model") -> bool:
     """Whether ``text[k]`` is a Han character less common than everyday ones (锛 屾 of 锛屾垨 are
     not rare enough to be suspicious alone, but a rare character beside them is not alone)."""
     return 0 <= k < len(text) and is_han(text[k]) and m.char(text[k]) < UNCOMMON
+
+
+def _count_kana(text: str) -> int:
+    return sum(1 for c in text if "\u3041" <= c <= "\u30ff") if _KANA.search(text) else 0
 
 
 def _utf8_across(text: str, k: int) -> bool:
@@ -379,13 +384,15 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     line = text[lo:hi if hi >= 0 else len(text)]
     chinese_line = any(is_han(c) and not _is_hard(c) for c in text[lo:s] + text[e:lo + len(line)])
     kana_hard = not _KANA_RUN.search(line)  # no Japanese here: a kana is mojibake
+    # ... and the model's kana score (Japanese text's) is far too likely for it in a Chinese line.
+    kana_cost = KANA_IN_CHINESE if kana_hard and chinese_line else 0.0
     best = None
     best_gain, best_raw = MARGIN, float("-inf")
     if config.enabled("mojibake"):
         for i, j in windows:
             seg = text[i:j]
             before, after = text[max(0, i - 1):i], text[j:j + 1]
-            base = m.score(seg, before, after)
+            base = m.score(seg, before, after) - kana_cost * _count_kana(seg)
             # A plan whose first codec cannot encode the window cannot decode it: dropped with
             # one encoding per codec, not one per plan.
             readable = _plans_reading(tuple(codec for codec in _FIRST_CODECS if _encodes(seg, codec)))
@@ -400,7 +407,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 cand = first if len(plan) == 1 or first is None else _decode(first, plan[1:])
                 if cand is None or cand == seg or not _clean(seg, cand, m, plan in _LATIN, before):
                     continue
-                gain = raw = m.score(cand, before, after) - base - CHAIN_COST * (len(plan) - 1)
+                gain = raw = (m.score(cand, before, after) - kana_cost * _count_kana(cand) - base
+                              - CHAIN_COST * (len(plan) - 1))
                 ti, tj, new = _trim(seg, 0, len(seg), cand)
                 short = 2 if plan in _CHAR_FOR_CHAR else 1
                 if len(new) <= short and not (chinese_line and any(_is_hard(c) or (kana_hard and _is_weak(c))
@@ -420,7 +428,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
         if best is not None and best[4] in _DEFERRED:
             return None  # UTF-8 read as Latin-1 explains it best: ftfy's job, in repair/latin.py
         if best is not None and len(best_plan) == 1:
-            best = _extend_to_line(text, best, best_plan, max(lo, floor), lo + len(line), m)
+            best = _extend_to_line(text, best, best_plan, max(lo, floor), lo + len(line), m, kana_cost)
     # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
     if config.enabled("lossy") and not lone and (best is None or best[0] > s or best[1] < e):
         for i, j in windows:
@@ -438,7 +446,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     return best
 
 
-def _extend_to_line(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Model"):
+def _extend_to_line(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Model", kana_cost: float):
     """``best`` grown to the start and/or end of its line when the same decoding explains what lies
     between about as well (at most EXTEND_SLACK nats lost per character gained): a line is
     usually garbled as a whole, and its first or last character alone (意 of 意現象在大, る of
@@ -457,7 +465,8 @@ def _extend_to_line(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Mo
         if new is None or not _clean(seg, new, m):
             continue
         before, after = text[max(0, a - 1):a], text[b:b + 1]
-        ext_gain = m.score(new, before, after) - m.score(seg, before, after)
+        ext_gain = (m.score(new, before, after) - kana_cost * _count_kana(new)
+                    - m.score(seg, before, after) + kana_cost * _count_kana(seg))
         extra = sum(1 for c in text[a:i] + text[j:b] if ord(c) > 0x7F)
         if ext_gain >= gain - EXTEND_SLACK * extra:
             return (a, b, new, rule, described, max(gain, ext_gain))
