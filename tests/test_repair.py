@@ -89,6 +89,8 @@ EDGES = [
     # Big5 read as GBK ending a Chinese line in kana and a box-drawing sign: kana there are far
     # less likely than in Japanese, which the model's kana score is for.
     ("幹部在與企業及其負責人" + garble("交往中", "cp950", "gbk"), "幹部在與企業及其負責人交往中"),
+    # Big5 read as GBK gives signs of the CJK Symbols block that Chinese does not use (委 → 〆).
+    ("泉州市紀" + garble("委監委", "cp950", "gbk") + "相關負責人說。", "泉州市紀委監委相關負責人說。"),
     # A window that takes a clean 去 in must not make it a Latin letter (去 in GBK is ȥ in UTF-8).
     ("想去" + garble("的，可是临时有事", "utf-8", "gb18030") + "。", "想去的，可是临时有事。"),
 ]

@@ -15,11 +15,13 @@ RARE = -10.5  # a Han character scored below this (log-probability) is suspiciou
 @functools.lru_cache(maxsize=None)
 def suspicious_re() -> "re.Pattern[str]":
     """One suspicious character. Safe (never starts a cluster): ASCII except ``?``, common Han,
-    CJK punctuation, kana, hangul, general punctuation. Everything else is looked at."""
+    CJK punctuation (not the odd signs, 〆 〃), kana, hangul, general punctuation. Everything else
+    is looked at."""
     m = _model.load()
     common = "".join(sorted(c for c, lp in m.unigram.items() if lp >= RARE and ord(c) < 0x10000))
+    symbols = "".join(chr(c) for c in range(0x3000, 0x3040) if chr(c) not in _model.CJK_ODD)
     return re.compile(
-        "[^\\x00-\\x3e\\x40-\\x7f\u3000-\u303f\u3040-\u30ff\uac00-\ud7af\u2010-\u2027\u2030-\u205e"
+        "[^\\x00-\\x3e\\x40-\\x7f" + re.escape(symbols) + "\u3040-\u30ff\uac00-\ud7af\u2010-\u2027\u2030-\u205e"
         "\uff01-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65" + re.escape(common) + "]"
     )
 
