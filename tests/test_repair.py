@@ -91,6 +91,12 @@ EDGES = [
     ("幹部在與企業及其負責人" + garble("交往中", "cp950", "gbk"), "幹部在與企業及其負責人交往中"),
     # Big5 read as GBK gives signs of the CJK Symbols block that Chinese does not use (委 → 〆).
     ("泉州市紀" + garble("委監委", "cp950", "gbk") + "相關負責人說。", "泉州市紀委監委相關負責人說。"),
+    # Where wide text meets a Latin-1 run is the run's likely start, though a rare character (勵)
+    # before it joined the cluster; the run here begins with a soft hyphen (員 = AD FB).
+    ("鼓勵公職人" + garble("員在把", "cp950", "latin-1") + "握好分寸", "鼓勵公職人員在把握好分寸"),
+    # Curly quotes are cp1252 signs and Chinese punctuation too: they do not end a Latin-1 run.
+    ("出臺“七鼓勵”“七" + garble("嚴禁”措施", "cp950", "sloppy-windows-1252") + ",同時推動",
+     "出臺“七鼓勵”“七嚴禁”措施,同時推動"),
     # A window that takes a clean 去 in must not make it a Latin letter (去 in GBK is ȥ in UTF-8).
     ("想去" + garble("的，可是临时有事", "utf-8", "gb18030") + "。", "想去的，可是临时有事。"),
 ]

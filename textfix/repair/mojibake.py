@@ -58,6 +58,7 @@ UNLIKELY_BYTE_COST = 4.0
 EXTEND_SLACK = 2.0  # nats per character a repair may lose when grown to its line's edges
 UNCOMMON = -9.0  # a Han character scored below this is not everyday (between this and RARE: 锛 屾)
 _CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))  # € ‚ ƒ … Ÿ
+_EITHER = frozenset("“”‘’—…")  # cp1252 signs that are Chinese punctuation too: on neither side of a run's edge
 _QUESTION = "?\ufffd"
 _UNSEEN = object()
 
@@ -347,16 +348,21 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     ends = set(range(max(e - SHRINK, s + 1), hi + 1))
     # Where a Latin-1 run meets wide characters (ÁË一隻), and where UTF-8 stops decoding (the
     # garbled bytes end before 王 of 銆婇湼王别姬): the mojibake's likely end, inside a cluster that
-    # joined real rare characters after it.
+    # joined real rare characters after it; and where wide characters meet a Latin-1 run
+    # (勵公職人\xadû¦b): its likely start, inside a cluster that joined rare ones before it.
     nl = text.find("\n", e)
     cut = text[s:min(len(text) if nl < 0 else nl, s + MAX_WINDOW)]
     last = -1  # the last character so far that is not ASCII (ASCII between does not count: ÏíO並)
     for k in range(len(cut)):
-        if cut[k].isascii():
+        if cut[k].isascii() or cut[k] in _EITHER:
             continue
         if last >= 0 and _latin1(cut[last]) != _latin1(cut[k]):
-            ends.add(s + last + 1)
-            break
+            if _latin1(cut[k]):  # wide text, then a Latin-1 run (人\xadû¦b): its likely start
+                if s + k < e:
+                    starts.add(s + k)
+            else:
+                ends.add(s + last + 1)
+                break
         last = k
     for start in sorted(starts):
         for codec in ("gb18030", "cp950"):
