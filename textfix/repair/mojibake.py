@@ -89,7 +89,7 @@ def _is_hard(ch: str) -> bool:
     """A character that is almost only ever mojibake in Chinese text."""
     cp = ord(ch)
     return (ch == "\ufffd" or is_pua(ch) or 0x80 <= cp <= 0x24F or 0x2500 <= cp <= 0x257F
-            or 0x3100 <= cp <= 0x312F or 0x0370 <= cp <= 0x04FF)
+            or 0x3100 <= cp <= 0x312F or 0x0370 <= cp <= 0x04FF or ch in _model.CJK_ODD)
 
 
 def _lone_sign(text: str, s: int, e: int) -> bool:
