@@ -197,6 +197,13 @@ def test_lost_utf8_byte_is_not_a_misaligned_stream(mark):
     assert fixed(broken) == "我们应该早点"
 
 
+@pytest.mark.parametrize("mark", ["\ufffd", "?"])
+def test_lost_bytes_beside_clean_text_leave_it(mark):
+    # 聽 after the garbled span is C2 A0 in GBK, which is UTF-8 for NBSP: a fill may not take it in.
+    broken = "媽" + "媽一邊做飯，一邊".encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", mark) + "聽廣播"
+    assert "聽廣播" in fixed(broken)
+
+
 @pytest.mark.parametrize("text", ["你在干嘛?", "真的吗?!", "什么?OK", "价格是?元"])
 def test_real_question_marks_stay(text):
     assert fixed(text) == text

@@ -58,6 +58,7 @@ UNLIKELY_BYTE_COST = 4.0
 EXTEND_SLACK = 2.0  # nats per character a repair may lose when grown to its line's edges
 UNCOMMON = -9.0  # a Han character scored below this is not everyday (between this and RARE: 锛 屾)
 _CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))  # € ‚ ƒ … Ÿ
+_INVISIBLE = frozenset("\xa0\xad\u200b\u200c\u200d\u2060\ufeff")  # no Chinese repair makes these
 _EITHER = frozenset("“”‘’—…")  # cp1252 signs that are Chinese punctuation too: on neither side of a run's edge
 _QUESTION = "?\ufffd"
 _UNSEEN = object()
@@ -520,6 +521,8 @@ def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False, before: 
         cp = ord(ch)
         if cp < 0x20 and ch not in "\t\r\n" or 0x7F <= cp < 0xA0 or ch == "\ufffd" or is_pua(ch):
             return False
+        if not latin and ch in _INVISIBLE:
+            return False  # 聽 in GBK is C2 A0, UTF-8's NBSP: a clean character taken in as bytes
     return True
 
 
