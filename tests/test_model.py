@@ -43,3 +43,9 @@ def test_a_character_that_ends_words_is_followed_better_across_a_boundary():
 def test_a_word_inside_beats_the_same_characters_apart():
     assert "朋友" in M.bigram and "友朋" not in M.bigram
     assert M.score("朋友") > M.score("友朋") + 5
+
+
+def test_punctuation_follows_a_character_that_ends_words():
+    # 了 mostly ends its words and 第 begins them; a full stop ends a word.
+    assert M.pair("了", "。") > M.pair("第", "。")
+    assert M.score("了。") > M.score("第。")

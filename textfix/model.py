@@ -31,6 +31,10 @@ LAMBDA = 0.9
 _MIN_END = 0.01  # P(a ends a word | a) at least: the dictionary's words are not all the words there are
 _END_RARE = math.log(LAMBDA * 0.3)  # ... for a Han character the tables lack, an average one
 _START_NEVER = math.log(1e-7)  # P(b begins a word) for a character that begins no dictionary word
+# Punctuation ends a word, so the character before it scores by how often it ends one (啊！, not 發！),
+# at worst this much below the mean.
+_ENDS_WORD = frozenset("，。、；：？！”’）》…,.;:?!")
+_FINAL_FLOOR = -4.0
 
 # Class log-probabilities for characters the Han tables do not cover.
 _ASCII_ALNUM = math.log(0.02)
@@ -84,6 +88,7 @@ class Model:
     floor: Mapping[str, float]  # (1 - LAMBDA) * P(b) in log space, the unigram share of an unseen pair
     end: Mapping[str, float]  # log(LAMBDA * P(a ends a word | a)) for Han characters
     start: Mapping[str, float]  # log P(b begins a word) for Han characters
+    final: Mapping[str, float]  # log(P(a ends a word | a) / its mean): a's share before punctuation
 
     def char(self, ch: str) -> float:
         """Log-probability of one character out of context."""
@@ -103,6 +108,8 @@ class Model:
             s = _class_score(b)
         elif a_han:  # the larger of the two shares stands for their sum (within log 2)
             s = max(s, self.end.get(a, _END_RARE) + self.start[b])
+        if a_han and b in _ENDS_WORD:
+            s += self.final.get(a, 0.0)
         if (a_han and b <= "\u024f" and b.isalpha()) or (a <= "\u024f" and a.isalpha() and is_han(b)):
             s += _GLUE
         elif ("\u3041" <= b <= "\u30ff" and (a_han or a.isdigit())) or ("\u3041" <= a <= "\u30ff" and (is_han(b) or b.isdigit())):
@@ -116,7 +123,8 @@ class Model:
 
         The same sum as ``char`` of the first character and ``pair`` of each next one, unrolled:
         this loop is where detection and repair spend their time."""
-        bigram, unigram, floor, end, start = self.bigram, self.unigram, self.floor, self.end, self.start
+        bigram, unigram, floor, end, start, final = (self.bigram, self.unigram, self.floor, self.end, self.start,
+                                                     self.final)
         total = 0.0
         prev = before[-1:] if before else ""
         prev_han = prev >= "\u3400" and is_han(prev)
@@ -142,7 +150,9 @@ class Model:
                         across = prev_end + start[ch]
                         if across > lp:
                             lp = across
-                    if (prev_han and latin) or (prev_latin and han):
+                    if prev_han and ch in _ENDS_WORD:
+                        lp += final.get(prev, 0.0)
+                    elif (prev_han and latin) or (prev_latin and han):
                         lp += _GLUE
                     elif (kana and (prev_han or prev.isdigit())) or (prev_kana and (han or ch.isdigit())):
                         lp += _KANA_GLUE
@@ -237,4 +247,6 @@ def load() -> Model:
             continue
         p = LAMBDA * min(1.0, int(n) / ca) + pend[a] * pstart[b] + (1 - LAMBDA) * counts[b] / total
         bigram[pair] = math.log(p)
-    return Model(unigram=unigram, bigram=bigram, floor=floor, end=end, start=start)
+    mean_end = sum(ends.values()) / total
+    final = {c: max(_FINAL_FLOOR, math.log(max(ends[c] / n, 1e-9) / mean_end)) for c, n in counts.items()}
+    return Model(unigram=unigram, bigram=bigram, floor=floor, end=end, start=start, final=final)
