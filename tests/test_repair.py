@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import textfix
 from conftest import SIMPLIFIED, TRADITIONAL
 from textfix.config import Config
-from textfix.repair import repair
+from textfix.repair import mojibake, repair
 
 SLOPPY = "sloppy-windows-1252"
 
@@ -202,6 +202,15 @@ def test_lost_bytes_beside_clean_text_leave_it(mark):
     # 聽 after the garbled span is C2 A0 in GBK, which is UTF-8 for NBSP: a fill may not take it in.
     broken = "媽" + "媽一邊做飯，一邊".encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", mark) + "聽廣播"
     assert "聽廣播" in fixed(broken)
+
+
+@pytest.mark.parametrize("mark", ["\ufffd", "?"])
+def test_long_line_with_many_lost_bytes(mark):
+    # 11 marks, more than one window searches: the line is refilled a piece per pass.
+    text = "为了保护环境，我们应该少用塑料袋，多走路，多骑自行车。今天天气很好，我们一起去公园散步吧。"
+    broken = text.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", mark)
+    assert broken.count(mark) > mojibake.MAX_MARKS
+    assert fixed(broken) == text
 
 
 @pytest.mark.parametrize("text", ["你在干嘛?", "真的吗?!", "什么?OK", "价格是?元"])

@@ -438,7 +438,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
             best = _extend_to_line(text, best, best_plan, max(lo, floor), lo + len(line), m, kana_cost)
     # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
     if config.enabled("lossy") and not lone and (best is None or best[0] > s or best[1] < e):
-        for i, j in windows:
+        for i, j in _with_marks_cut(text, windows):
             seg = text[i:j]
             before, after = text[max(0, i - 1):i], text[j:j + 1]
             base = m.score(seg, before, after)
@@ -451,6 +451,33 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                     best = (i, j, cand, "lossy", f"encode {read_as} → fill lost bytes → decode utf-8", gain)
                     best_gain = gain
     return best
+
+
+def _with_marks_cut(text: str, windows: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """``windows``, each with more than MAX_MARKS marks cut short at the last UTF-8 lead before
+    its (MAX_MARKS + 1)th mark (a character whose GBK bytes begin E3–E9 likely begins a UTF-8
+    character there): a long garbled line is refilled a piece per pass."""
+    out = []
+    for i, j in windows:
+        marks = [k for k in range(i, j) if text[k] in _QUESTION]
+        if len(marks) <= MAX_MARKS:
+            out.append((i, j))
+            continue
+        for k in range(marks[MAX_MARKS] - 1, i, -1):
+            if _utf8_lead(text[k]):
+                if (i, k) not in out:
+                    out.append((i, k))
+                break
+    return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _utf8_lead(ch: str) -> bool:
+    """Whether ``ch`` in GBK begins with the lead byte of a three-byte UTF-8 CJK character."""
+    try:
+        return 0xE3 <= ch.encode("gbk")[0] <= 0xE9
+    except UnicodeEncodeError:
+        return False
 
 
 def _extend_to_line(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Model", kana_cost: float):
