@@ -48,8 +48,9 @@ _PUNCT = {c: math.log(p) for c, p in (("，", 0.05), ("。", 0.03), ("、", 0.00
                                        ("（", 0.003), ("）", 0.003), ("；", 0.002), ("…", 0.002), ("—", 0.002))}
 _CJK_PUNCT_RARE = math.log(0.0005)
 # Signs of the CJK Symbols block that Chinese prose does not use (ditto 〃, 〆, postal 〒, Hangzhou
-# numerals 〡…), but Big5 and GBK bytes read in the other codec give (委 → 〆).
-CJK_ODD = frozenset("〃〄〆〒〓〘〙〚〛〠〡〢〣〤〥〦〧〨〩〪〭〮〯〫〬〰〱〲〳〴〵〶〷〸〹〺〻〼〽〾〿")
+# numerals 〡…) and vertical forms, but Big5 and GBK bytes read in the other codec give (委 → 〆).
+CJK_ODD = frozenset("〃〄〆〒〓〘〙〚〛〠〡〢〣〤〥〦〧〨〩〪〭〮〯〫〬〰〱〲〳〴〵〶〷〸〹〺〻〼〽〾〿"
+                    + "".join(map(chr, range(0xFE10, 0xFE20))))  # ... and vertical forms (︐ ︙)
 _CJK_SYMBOL_ODD = math.log(1e-6)
 _KANA = math.log(0.01)
 _HANGUL = math.log(0.002)  # hangul jamo and compatibility jamo
