@@ -40,6 +40,7 @@ def _damage(text: str, position: int) -> str:
     ("我本來想去的，可是臨時有事，去不了了。", 9),  # 臨 = C5 52: nothing but the ASCII trail R after ?
     ("在大家的幫助下，他的成績有了很大", 14),  # the last two characters each keep one byte
     ("這是每個人都要思考的問題", 1),  # 個 = 82 80: 80 cannot lead, so ? and back in step at 人
+    ("這個故事告訴我們一個道理：做人要誠實。", 0),  # 這 = DF 40: at the line's start, ?@ then 個
 ])
 def test_synthetic_loss(text, position):
     broken = _damage(text, position)

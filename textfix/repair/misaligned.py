@@ -9,7 +9,8 @@ two bytes (an ASCII mark that has a full-width GBK form counts as that form, sin
 clean-up may have made ！ into !), and it ends in one of three ways:
 
 - an ASCII character whose byte is a valid trail byte (``T`` = 0x54): it was the trail of the last
-  character (between Chinese characters, the run may be that byte alone: ``是?R時``, 臨 = C5 52);
+  character (before a Chinese character, the run may be that byte alone: ``是?R時``, 臨 = C5 52,
+  after Chinese, a digit or at a line's start);
 - a ``?`` for one lone byte, the trail of the last character, that could not pair with the ASCII
   byte after it (``壳?,`` = … C7 | B0 2C: the decoder gave ``?`` for B0 and kept the ``,``), with
   nothing at the end of a line, or that cannot lead before text back in step (``這?敲總?人``:
@@ -97,8 +98,8 @@ def _run_ends(text: str, i: int) -> List[Tuple[int, bytes, str]]:
             ends.append((j + 1, bytes(data), LOST))
         if c < "\x80":
             # The last trail byte is ASCII; with nothing between it and the ? (可是?R時 for 臨,
-            # C5 52), only between non-ASCII characters, where an ASCII letter is odd.
-            if 0x40 <= ord(c) <= 0x7E and (data or (i > 0 and text[i - 1] > "\x7f" and text[j + 1:j + 2] > "\x7f")):
+            # C5 52), only before a non-ASCII character, where an ASCII letter is odd (_trail_alone_fits).
+            if 0x40 <= ord(c) <= 0x7E and (data or (_trail_alone_fits(text, i) and text[j + 1:j + 2] > "\x7f")):
                 ends.append((j + 1, bytes(data) + c.encode(), TRAIL))
             if c not in _WIDE:
                 break
@@ -114,6 +115,13 @@ def _run_ends(text: str, i: int) -> List[Tuple[int, bytes, str]]:
         if b[1] < 0x80 and len(data) > 2:
             ends.append((j, bytes(data), ASCII))
     return ends
+
+
+def _trail_alone_fits(text: str, i: int) -> bool:
+    """Whether a ? at ``i`` may be a lost lead byte whose trail alone follows it as ASCII: after a
+    non-ASCII character, a digit (90?q了 for 90歲了, 歲 = 9A 71) or at a line's start (?]問題 for
+    沒問題, 沒 = 9B 5D)."""
+    return i == 0 or text[i - 1] > "\x7f" or text[i - 1].isdigit() or text[i - 1] == "\n"
 
 
 def _in_step(text: str, k: int) -> bool:
