@@ -99,6 +99,8 @@ EDGES = [
      "出臺“七鼓勵”“七嚴禁”措施,同時推動"),
     # One odd CJK sign is as good as mojibake in Chinese: ” in Big5 read as GBK is 〃.
     ("英語說了一句“Thank you" + garble("”", "cp950", "gbk") + "，大家都笑", "英語說了一句“Thank you”，大家都笑"),
+    # A character rarer than the plausibility bar that makes a word with what follows (郵箱).
+    ("22128966 " + garble("郵", "gbk", "sloppy-windows-1252") + "箱:admin@qz.gov.cn", "22128966 郵箱:admin@qz.gov.cn"),
     # A window that takes a clean 去 in must not make it a Latin letter (去 in GBK is ȥ in UTF-8).
     ("想去" + garble("的，可是临时有事", "utf-8", "gb18030") + "。", "想去的，可是临时有事。"),
 ]

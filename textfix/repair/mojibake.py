@@ -412,7 +412,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 if first is _UNSEEN:  # the first step is shared by a plan and its chains: decoded once
                     first = firsts[plan[0]] = _decode(seg, plan[:1])
                 cand = first if len(plan) == 1 or first is None else _decode(first, plan[1:])
-                if cand is None or cand == seg or not _clean(seg, cand, m, plan in _LATIN, before):
+                if cand is None or cand == seg or not _clean(seg, cand, m, plan in _LATIN, before, after):
                     continue
                 gain = raw = (m.score(cand, before, after) - kana_cost * _count_kana(cand) - base
                               - CHAIN_COST * (len(plan) - 1))
@@ -444,7 +444,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
             base = m.score(seg, before, after)
             for read_as in ("gb18030", "cp950"):
                 cand = _lossy_utf8(seg, read_as, m, before, after)
-                if cand is None or cand == seg or not _clean(seg, cand, m, before=before):
+                if cand is None or cand == seg or not _clean(seg, cand, m, before=before, after=after):
                     continue
                 gain = m.score(cand, before, after) - base - LOSSY_COST
                 if gain > best_gain:
@@ -525,16 +525,19 @@ def _chinese_sign(ch: str) -> bool:
     return len(data) == 2 and data[0] in (0xA1, 0xA2)
 
 
-def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False, before: str = "") -> bool:
-    """Whether ``cand`` can replace ``seg`` (after ``before``): what it changes is real text, with no
-    private-use, control or replacement characters. (Gaining over garbage is not enough: a decoding
-    into other garbage gains too.) Han characters are scored after the one before them, so a rarer
-    character that makes a word with it (圍繞) passes."""
-    i, _, new = _trim(seg, 0, len(seg), cand)
+def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False, before: str = "", after: str = "") -> bool:
+    """Whether ``cand`` can replace ``seg`` (between ``before`` and ``after``): what it changes is
+    real text, with no private-use, control or replacement characters. (Gaining over garbage is not
+    enough: a decoding into other garbage gains too.) Han characters are scored in their context,
+    so a rarer character that makes a word with its neighbour (圍繞, 郵箱) passes."""
+    i, j, new = _trim(seg, 0, len(seg), cand)
     if not new:
         return False
     prev = (before + cand[:i])[-1:] or " "
     han = [m.pair(p, c) for p, c in zip(prev + new, new) if is_han(c)]
+    follow = (cand[len(cand) - (len(seg) - j):] + after)[:1]
+    if han and follow and is_han(new[-1]):
+        han[-1] += max(0.0, m.pair(new[-1], follow) - m.char(follow))  # a word it makes with what follows
     wide = sum(1 for c in new if is_han(c) or _chinese_sign(c))
     if latin:
         pass  # a Latin candidate only competes (see _DEFERRED); it need not be Chinese
