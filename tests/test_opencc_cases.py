@@ -37,3 +37,14 @@ def test_opencc_case(case_id, config, text, want):
 @pytest.mark.parametrize("case_id, config, text, want", CASES, ids=[f"{c[0]}-{c[1]}" for c in CASES])
 def test_opencc_case_with_segmentation(case_id, config, text, want):
     assert textfix.fix_text(text, convert=config, repair=False, punctuation=False, segment=True) == want
+
+
+def _texts():
+    return sorted({t for _, _, text, want in CASES for t in (text, want)})
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_repair_leaves_clean_text(text):
+    # Every input and expected output is clean text, dense with rare characters and look-alikes
+    # (彆強, 扞格) that a GBK↔Big5 swap would make common: repair must not touch one.
+    assert textfix.fix_text(text, repair=True, convert=None, punctuation=False) == text
