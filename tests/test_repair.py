@@ -215,6 +215,14 @@ def test_long_line_with_many_lost_bytes(mark):
     assert fixed(broken) == text
 
 
+@pytest.mark.parametrize("mark", ["\ufffd", "?"])
+def test_lost_bytes_filled_in_the_line_s_script(mark):
+    # 长 (E9 95 BF) and 長 (E9 95 B7) share the bytes left; the line is Simplified.
+    text = "审批要经过多个环节，导致时间可能较长"
+    broken = text.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", mark)
+    assert fixed(broken) == text
+
+
 @pytest.mark.parametrize("text", ["你在干嘛?", "真的吗?!", "什么?OK", "价格是?元"])
 def test_real_question_marks_stay(text):
     assert fixed(text) == text

@@ -14,12 +14,13 @@ import functools
 import itertools
 import math
 import re
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from .. import model as _model
 from ..changes import Change
 from ..chars import is_cjk_punct, is_han, is_pua
 from ..config import Config
+from ..convert import script_chars
 from ..suspect import RARE, lost_byte_mark, suspicious_re, utf8_head
 
 Plan = Tuple[Tuple[str, str], ...]  # ((read_as, meant), ...): encode with read_as, decode with meant
@@ -55,6 +56,7 @@ TWO_BYTE_MARK_COST = 3.0  # nats for reading a mark as two lost bytes (Python's 
 # nats for a lost byte that the wrong decoder could have read with the byte after it (so it would
 # not have lost it): the garbled piece may have ended there, so not impossible.
 UNLIKELY_BYTE_COST = 4.0
+OTHER_SCRIPT_COST = 3.0  # nats for a guessed character of the script its line does not use (長 among Simplified)
 EXTEND_SLACK = 2.0  # nats per character a repair may lose when grown to its line's edges
 UNCOMMON = -9.0  # a Han character scored below this is not everyday (between this and RARE: 锛 屾)
 _CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))  # € ‚ ƒ … Ÿ
@@ -438,12 +440,13 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
             best = _extend_to_line(text, best, best_plan, max(lo, floor), lo + len(line), m, kana_cost)
     # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
     if config.enabled("lossy") and not lone and (best is None or best[0] > s or best[1] < e):
+        avoid = _other_script(text[lo:s] + text[e:lo + len(line)])
         for i, j in _with_marks_cut(text, windows):
             seg = text[i:j]
             before, after = text[max(0, i - 1):i], text[j:j + 1]
             base = m.score(seg, before, after)
             for read_as in ("gb18030", "cp950"):
-                cand = _lossy_utf8(seg, read_as, m, before, after)
+                cand = _lossy_utf8(seg, read_as, m, before, after, avoid)
                 if cand is None or cand == seg or not _clean(seg, cand, m, before=before, after=after):
                     continue
                 gain = m.score(cand, before, after) - base - LOSSY_COST
@@ -451,6 +454,19 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                     best = (i, j, cand, "lossy", f"encode {read_as} → fill lost bytes → decode utf-8", gain)
                     best_gain = gain
     return best
+
+
+def _other_script(context: str) -> FrozenSet[str]:
+    """The characters of the script ``context`` does not use: Traditional-only ones where at least
+    two Simplified-only ones outnumber them three to one, and the other way round."""
+    simp_only, trad_only = script_chars()
+    n_s = sum(1 for c in context if c in simp_only)
+    n_t = sum(1 for c in context if c in trad_only)
+    if n_s >= 2 and n_s >= 3 * n_t:
+        return trad_only
+    if n_t >= 2 and n_t >= 3 * n_s:
+        return simp_only
+    return frozenset()
 
 
 def _with_marks_cut(text: str, windows: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
@@ -592,7 +608,8 @@ def _lost_byte(read_as: str, following: Optional[int]) -> object:
     return frozenset(values)
 
 
-def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: str) -> Optional[str]:
+def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: str,
+                avoid: FrozenSet[str] = frozenset()) -> Optional[str]:
     """The most plausible UTF-8 text whose bytes, read as ``read_as``, gave ``seg`` after some bytes
     were lost: each ``?``/U+FFFD stands for one lost byte (one the decoder could not read before
     the next) or, at a cost, two; and up to MAX_HOLES whole double-byte characters may have been
@@ -644,11 +661,16 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
             else:
                 seq.extend(b)
             bounds.append(len(seq))
-        got = _fill_drops(seq, bounds, max(0, MAX_HOLES - explicit), m, before, after)
+        got = _fill_drops(seq, bounds, max(0, MAX_HOLES - explicit), m, before, after, avoid)
         if got is not None:
             got = (got[0] - TWO_BYTE_MARK_COST * sum(1 for x in lengths if x == 2), got[1])
         if got is not None and (best is None or got[0] > best[0]):
             best = got
+    if best is not None and not avoid:
+        # No context told the script: the fill's own majority does (长 among 导致时间, not 長).
+        other = _other_script(best[1])
+        if other and any(c in other for c in best[1]):
+            return _lossy_utf8(seg, read_as, m, before, after, other)
     return None if best is None else best[1]
 
 
@@ -701,11 +723,11 @@ def _first_error(seq: Sequence[Optional[int]]) -> Optional[int]:
 
 
 def _fill_drops(seq: List[Optional[int]], bounds: List[int], budget: int, m: "_model.Model",
-                before: str, after: str) -> Optional[Tuple[float, str]]:
+                before: str, after: str, avoid: FrozenSet[str]) -> Optional[Tuple[float, str]]:
     """Insert up to ``budget`` dropped two-byte characters where the bytes break, then decode."""
     err = _first_error(seq)
     if err is None:
-        return _viterbi(seq, m, before, after)
+        return _viterbi(seq, m, before, after, avoid)
     if budget <= 0:
         return None
     tries = [(seq[:b] + [_Hole, _Hole] + seq[b:], [x if x < b else x + 2 for x in bounds])
@@ -714,7 +736,7 @@ def _fill_drops(seq: List[Optional[int]], bounds: List[int], budget: int, m: "_m
         tries += [(seq + [_Hole] * k, bounds) for k in (1, 2)]
     best = None
     for new_seq, new_bounds in tries:
-        got = _fill_drops(new_seq, new_bounds, budget - 1, m, before, after)
+        got = _fill_drops(new_seq, new_bounds, budget - 1, m, before, after, avoid)
         if got is not None and (best is None or got[0] > best[0]):
             best = got
     return best
@@ -750,7 +772,7 @@ def _values(b: object, where: range) -> Sequence[int]:
     return where if _hole(b) else (b,)
 
 
-def _viterbi(seq: List[Optional[int]], m: "_model.Model", before: str, after: str
+def _viterbi(seq: List[Optional[int]], m: "_model.Model", before: str, after: str, avoid: FrozenSet[str]
              ) -> Optional[Tuple[float, str]]:
     """Best decoding of ``seq`` as UTF-8, holes filled by the bigram model."""
     slots: List[Tuple[str, ...]] = []
@@ -788,6 +810,8 @@ def _viterbi(seq: List[Optional[int]], m: "_model.Model", before: str, after: st
     for options in slots:
         cur: Dict[str, Tuple[float, str]] = {}
         for ch, cost in options:
+            if ch in avoid:
+                cost += OTHER_SCRIPT_COST
             best = None
             for p, (sc, txt) in prev.items():
                 s = sc - cost + (m.pair(p, ch) if p else m.char(ch))
