@@ -106,6 +106,19 @@ def _count(text: str) -> Tuple[int, int, int]:
     return n_s, n_t, n
 
 
+def other_script(context: str) -> FrozenSet[str]:
+    """The characters of the script ``context`` does not use, for repairs that guess characters:
+    Traditional-only ones where at least two Simplified-only ones outnumber them three to one, the
+    other way round, or none."""
+    n_s, n_t, _ = _count(context)
+    simp_only, trad_only = script_chars()
+    if n_s >= 2 and n_s >= 3 * n_t:
+        return trad_only
+    if n_t >= 2 and n_t >= 3 * n_s:
+        return simp_only
+    return frozenset()
+
+
 def _verdict(n_s: int, n_t: int) -> str:
     if n_s == 0 and n_t == 0:
         return "neither"  # only characters shared by both scripts

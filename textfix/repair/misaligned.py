@@ -30,12 +30,13 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import List, Optional, Sequence, Tuple
+from typing import FrozenSet, List, Optional, Sequence, Tuple
 
 from .. import model as _model
 from ..changes import Change
 from ..chars import is_han
 from ..config import Config
+from ..convert import other_script
 from ..suspect import suspicious_re, utf8_head
 
 RULE = "misaligned"
@@ -52,6 +53,7 @@ _CLOSING = frozenset(close for _, close in _QUOTE_PAIRS)
 _FINAL = frozenset("。！？")
 _COMMON_MARKS = frozenset("。，、；：？！“”‘’「」『』（）《》…—")
 _QUOTE_BALANCE = 3.0  # nats for or against a closing quote by whether a quotation is open
+OTHER_SCRIPT_COST = 3.0  # nats against a character of the script its line does not use (as in lossy fills)
 
 
 def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
@@ -138,6 +140,8 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
     best = None
     line = text[text.rfind("\n", 0, i) + 1:i]
     quoted = _open_quote(line)
+    nl = text.find("\n", i)
+    avoid = other_script(line + text[i:len(text) if nl < 0 else nl])  # the script the line does not use
     for j, data, how in _run_ends(text, i):
         after = text[j:j + 1]
         core = _pairs(data[1:] if how == TRAIL else data[1:-1])
@@ -148,16 +152,16 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
         if how == LOST and not core:
             # Both characters lost a byte and stand side by side: chosen together (很大 for ?艽?:
             # the first knows only its trail DC, the second only its lead B4).
-            new = _choose_two(firsts, _with_lead(data[-1]), before, after, m, line)
+            new = _choose_two(firsts, _with_lead(data[-1]), before, after, m, line, avoid)
             if new is None:
                 continue
         else:
-            first = _choose(firsts, before, (core + tail)[:1] or after, m, quoted)
+            first = _choose(firsts, before, (core + tail)[:1] or after, m, quoted, avoid)
             if first is None:
                 continue
             new = first + core
             if how == LOST:
-                last = _choose(_with_lead(data[-1]), new[-1:], after, m, _open_quote(line + new))
+                last = _choose(_with_lead(data[-1]), new[-1:], after, m, _open_quote(line + new), avoid)
                 if last is None:
                     continue
                 new += last
@@ -245,10 +249,12 @@ def _chinese(pairs) -> Tuple[str, ...]:
     return tuple(c for c in map(_pair, pairs) if c is not None and (is_han(c) or c in _COMMON_MARKS))
 
 
-def _choose(options: Sequence[str], before: str, after: str, m: "_model.Model", quoted: str) -> Optional[str]:
+def _choose(options: Sequence[str], before: str, after: str, m: "_model.Model", quoted: str,
+            avoid: FrozenSet[str]) -> Optional[str]:
     """The character among ``options`` that reads best between its neighbours; a closing quote is
-    likelier where its quotation is open (``quoted``: the closers expected) and unlikely elsewhere."""
-    ranked = _ranked(options, before, after, m, quoted)
+    likelier where its quotation is open (``quoted``: the closers expected) and unlikely elsewhere,
+    and a character of the script the line does not use (``avoid``) unlikely."""
+    ranked = _ranked(options, before, after, m, quoted, avoid)
     return ranked[0][1] if ranked else None
 
 
@@ -256,18 +262,18 @@ FIRST_OPTIONS = 20  # first characters kept when two are chosen together
 
 
 def _choose_two(firsts: Sequence[str], lasts: Sequence[str], before: str, after: str, m: "_model.Model",
-                line: str) -> Optional[str]:
+                line: str, avoid: FrozenSet[str]) -> Optional[str]:
     """The pair (one of ``firsts``, one of ``lasts``) that reads best between its neighbours: the
     FIRST_OPTIONS likeliest first characters (scored without the second), each with its best second.
     A second's score is its bigram after the first plus what does not depend on the first (its
     bigram before ``after``, its quote and line-end bonuses), computed once."""
     quoted = _open_quote(line)
-    post = [(s - m.char(c), c) for s, c in _ranked(lasts, "", after, m, quoted)]
+    post = [(s - m.char(c), c) for s, c in _ranked(lasts, "", after, m, quoted, avoid)]
     best, best_score = None, float("-inf")
-    for score, first in _ranked(firsts, before, None, m, quoted)[:FIRST_OPTIONS]:
+    for score, first in _ranked(firsts, before, None, m, quoted, avoid)[:FIRST_OPTIONS]:
         if any(first in pair for pair in _QUOTE_PAIRS):
             # It opens or closes a quotation, which changes the seconds' quote bonuses.
-            ranked = _ranked(lasts, first, after, m, _open_quote(line + first))
+            ranked = _ranked(lasts, first, after, m, _open_quote(line + first), avoid)
             second, total = (ranked[0][1], score + ranked[0][0]) if ranked else (None, float("-inf"))
         else:
             total, second = max(((score + m.pair(first, c) + rest, c) for rest, c in post),
@@ -277,8 +283,8 @@ def _choose_two(firsts: Sequence[str], lasts: Sequence[str], before: str, after:
     return best
 
 
-def _ranked(options: Sequence[str], before: str, after: Optional[str], m: "_model.Model", quoted: str
-            ) -> List[Tuple[float, str]]:
+def _ranked(options: Sequence[str], before: str, after: Optional[str], m: "_model.Model", quoted: str,
+            avoid: FrozenSet[str]) -> List[Tuple[float, str]]:
     """Each of ``options`` with its score between ``before`` and ``after``, best first (``after``
     None: a character not yet known follows)."""
     found = []
@@ -288,6 +294,8 @@ def _ranked(options: Sequence[str], before: str, after: Optional[str], m: "_mode
             s += _QUOTE_BALANCE  # a line ends a sentence or a quotation more often than with 、 or ，
         if c in _CLOSING:
             s += _QUOTE_BALANCE if c in quoted else -_QUOTE_BALANCE
+        if c in avoid:
+            s -= OTHER_SCRIPT_COST
         found.append((s, c))
     found.sort(key=lambda sc: -sc[0])
     return found

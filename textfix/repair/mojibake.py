@@ -20,7 +20,7 @@ from .. import model as _model
 from ..changes import Change
 from ..chars import is_cjk_punct, is_han, is_pua
 from ..config import Config
-from ..convert import script_chars
+from ..convert import other_script
 from ..suspect import RARE, lost_byte_mark, suspicious_re, utf8_head
 
 Plan = Tuple[Tuple[str, str], ...]  # ((read_as, meant), ...): encode with read_as, decode with meant
@@ -440,7 +440,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
             best = _extend_to_line(text, best, best_plan, max(lo, floor), lo + len(line), m, kana_cost)
     # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
     if config.enabled("lossy") and not lone and (best is None or best[0] > s or best[1] < e):
-        avoid = _other_script(text[lo:s] + text[e:lo + len(line)])
+        avoid = other_script(text[lo:s] + text[e:lo + len(line)])
         for i, j in _with_marks_cut(text, windows):
             seg = text[i:j]
             before, after = text[max(0, i - 1):i], text[j:j + 1]
@@ -454,19 +454,6 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                     best = (i, j, cand, "lossy", f"encode {read_as} → fill lost bytes → decode utf-8", gain)
                     best_gain = gain
     return best
-
-
-def _other_script(context: str) -> FrozenSet[str]:
-    """The characters of the script ``context`` does not use: Traditional-only ones where at least
-    two Simplified-only ones outnumber them three to one, and the other way round."""
-    simp_only, trad_only = script_chars()
-    n_s = sum(1 for c in context if c in simp_only)
-    n_t = sum(1 for c in context if c in trad_only)
-    if n_s >= 2 and n_s >= 3 * n_t:
-        return trad_only
-    if n_t >= 2 and n_t >= 3 * n_s:
-        return simp_only
-    return frozenset()
 
 
 def _with_marks_cut(text: str, windows: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
@@ -668,7 +655,7 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
             best = got
     if best is not None and not avoid:
         # No context told the script: the fill's own majority does (长 among 导致时间, not 長).
-        other = _other_script(best[1])
+        other = other_script(best[1])
         if other and any(c in other for c in best[1]):
             return _lossy_utf8(seg, read_as, m, before, after, other)
     return None if best is None else best[1]
