@@ -1,7 +1,7 @@
 """Mojibake repair: how many garbled lines the repair stage restores, by kind, against ftfy; and how
 many clean lines it leaves untouched.
 
-    python benchmarks/mojibake.py [--per-kind N] [--failures N] [--kind NAME]
+    python benchmarks/mojibake.py [--per-kind N] [--failures N] [--kind NAME] [--text FILE]
 
 Garbled corpus: pieces of 4–60 characters cut (fixed seed) from the project's clean sentences
 (benchmarks/data/punct_sentences.txt, Simplified, and their Taiwan form by OpenCC s2tw;
@@ -14,6 +14,10 @@ that a kind cannot express (Big5 of Simplified-only characters), is skipped.
 Clean corpus: every clean sentence above, both scripts, plus benchmarks/data/mojibake_clean.txt
 (rare characters such as 喆 堃 龘 𠀀, Japanese, Korean, European, emoji, code, real ``?!``).
 
+With ``--text FILE`` the pieces are cut from that file's sentences instead (and their other script
+by OpenCC), which are then the clean lines too: a check on text the model was not tuned on, such as
+the seed documents.
+
 Scores: exact (output equals the original line), character accuracy (1 − edit distance / length,
 at least 0), per kind; clean lines left exactly as they are.
 """
@@ -22,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import statistics
 import time
 from collections import defaultdict
@@ -128,10 +133,22 @@ def _garble(kind: str, text: str) -> "str | None":
     return out
 
 
-def cases(per_kind: int):
-    """(kind, where, original, garbled) for every kind: ``per_kind`` whole pieces and as many spans."""
+def sentences_of(path: Path):
+    """(text, script) for the sentences of a UTF-8 text file (split after 。！？ and at line ends,
+    8 characters at least), in their own script and the other one (OpenCC s2tw or t2s)."""
+    text = path.read_text(encoding="utf-8")
+    own = [s.strip() for s in re.split(r"(?<=[。！？])|\n", text) if len(s.strip()) >= 8]
+    trad = opencc.OpenCC("s2tw").convert(text) == text
+    other = opencc.OpenCC("t2s" if trad else "s2tw")
+    own_script, other_script = ("hant", "hans") if trad else ("hans", "hant")
+    return [(s, own_script) for s in own] + [(other.convert(s), other_script) for s in own]
+
+
+def cases(per_kind: int, pool=None):
+    """(kind, where, original, garbled) for every kind: ``per_kind`` whole pieces and as many spans,
+    cut from ``pool`` ((text, script) pairs; by default our sentences)."""
     rng = random.Random(20261123)
-    pool = sentences()
+    pool = pool or sentences()
     for kind, (_, lossless, scripts) in KINDS.items():
         usable = [s for s, sc in pool if sc in scripts]
         for where in ("line", "span"):
@@ -176,13 +193,16 @@ def main() -> None:
     ap.add_argument("--per-kind", type=int, default=60, help="pieces per kind and place (default 60)")
     ap.add_argument("--failures", type=int, default=0, help="print this many failures per kind")
     ap.add_argument("--kind", help="only this kind")
+    ap.add_argument("--text", type=Path, help="cut the pieces from this UTF-8 file's sentences instead of ours "
+                    "(text the model was not tuned on); its sentences are then the clean lines")
     args = ap.parse_args()
+    pool = sentences_of(args.text) if args.text else sentences()
     cfg = Config()
     fix = lambda s: repair(s, cfg)[0]
     rows = defaultdict(lambda: [0, 0, 0.0, 0.0, 0])  # n, ours exact, ours acc, ftfy acc, ftfy exact
     failures = defaultdict(list)
     times = []
-    for kind, where, text, bad in cases(args.per_kind):
+    for kind, where, text, bad in cases(args.per_kind, pool):
         if args.kind and kind != args.kind:
             continue
         t = time.perf_counter()
@@ -210,7 +230,7 @@ def main() -> None:
         print(f"time per garbled line: median {1000 * statistics.median(times):.2f} ms, "
               f"max {1000 * max(times):.0f} ms")
 
-    clean = [s for s, _ in sentences()] + _lines("mojibake_clean.txt")
+    clean = [s for s, _ in pool] + ([] if args.text else _lines("mojibake_clean.txt"))
     kept = sum(fix(s) == s for s in clean)
     ftfy_kept = sum(ftfy.fix_text(s) == s for s in clean)
     print(f"clean lines untouched: textfix {kept}/{len(clean)} ({100 * kept / len(clean):.2f}%), "
