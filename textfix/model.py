@@ -4,9 +4,9 @@ A character bigram model over Han characters (counts from jieba's dictionary, Si
 Traditional; see tables/README.md): pairs inside words, and across a word boundary how often the
 first character ends a word and the second begins one, interpolated with unigrams. Class scores
 cover everything else: ASCII, Chinese punctuation, kana, hangul, Latin letters, and penalties for
-private-use, unassigned, control and rare code points and for ideographs glued to Latin letters. Scores are
-natural-log probabilities (higher is more plausible); only differences between candidates for the
-same span matter.
+private-use, unassigned, control and rare code points and for ideographs glued to Latin letters.
+Scores are natural-log probabilities (higher is more plausible); only differences between
+candidates for the same span matter.
 
 The tables load once, on first use, into an immutable :class:`Model`.
 """

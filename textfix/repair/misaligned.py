@@ -38,6 +38,7 @@ from ..chars import is_han
 from ..config import Config
 from ..convert import other_script
 from ..suspect import suspicious_re, utf8_head
+from .mojibake import OTHER_SCRIPT_COST
 
 RULE = "misaligned"
 MAX_RUN = 40  # characters of out-of-step text after the ? (a longer run is not one loss)
@@ -53,7 +54,6 @@ _CLOSING = frozenset(close for _, close in _QUOTE_PAIRS)
 _FINAL = frozenset("。！？")
 _COMMON_MARKS = frozenset("。，、；：？！“”‘’「」『』（）《》…—")
 _QUOTE_BALANCE = 3.0  # nats for or against a closing quote by whether a quotation is open
-OTHER_SCRIPT_COST = 3.0  # nats against a character of the script its line does not use (as in lossy fills)
 
 
 def fix(text: str, config: Config) -> Tuple[str, List[Change]]:

@@ -56,7 +56,9 @@ TWO_BYTE_MARK_COST = 3.0  # nats for reading a mark as two lost bytes (Python's 
 # nats for a lost byte that the wrong decoder could have read with the byte after it (so it would
 # not have lost it): the garbled piece may have ended there, so not impossible.
 UNLIKELY_BYTE_COST = 4.0
-OTHER_SCRIPT_COST = 3.0  # nats for a guessed character of the script its line does not use (長 among Simplified)
+# nats for a guessed character (lost bytes, here and in misaligned.py) of the script its line does
+# not use (長 among Simplified)
+OTHER_SCRIPT_COST = 3.0
 EXTEND_SLACK = 2.0  # nats per character a repair may lose when grown to its line's edges
 UNCOMMON = -9.0  # a Han character scored below this is not everyday (between this and RARE: 锛 屾)
 _CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))  # € ‚ ƒ … Ÿ
@@ -190,6 +192,7 @@ def _uncommon(text: str, k: int, m: "_model.Model") -> bool:
 
 
 def _count_kana(text: str) -> int:
+    """How many hiragana and katakana letters ``text`` holds."""
     return sum(1 for c in text if "\u3041" <= c <= "\u30ff") if _KANA.search(text) else 0
 
 
