@@ -97,6 +97,8 @@ EDGES = [
     # Curly quotes are cp1252 signs and Chinese punctuation too: they do not end a Latin-1 run.
     ("出臺“七鼓勵”“七" + garble("嚴禁”措施", "cp950", "sloppy-windows-1252") + ",同時推動",
      "出臺“七鼓勵”“七嚴禁”措施,同時推動"),
+    # Small forms (CNS compatibility) are as odd: 、 in GBK read as Big5 is ﹜.
+    ("支持Windows" + garble("、", "gbk", "cp950") + "macOS和Linux", "支持Windows、macOS和Linux"),
     # One odd CJK sign is as good as mojibake in Chinese: ” in Big5 read as GBK is 〃.
     ("英語說了一句“Thank you" + garble("”", "cp950", "gbk") + "，大家都笑", "英語說了一句“Thank you”，大家都笑"),
     # A character rarer than the plausibility bar that makes a word with what follows (郵箱).

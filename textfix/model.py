@@ -48,9 +48,11 @@ _PUNCT = {c: math.log(p) for c, p in (("，", 0.05), ("。", 0.03), ("、", 0.00
                                        ("（", 0.003), ("）", 0.003), ("；", 0.002), ("…", 0.002), ("—", 0.002))}
 _CJK_PUNCT_RARE = math.log(0.0005)
 # Signs of the CJK Symbols block that Chinese prose does not use (ditto 〃, 〆, postal 〒, Hangzhou
-# numerals 〡…) and vertical forms, but Big5 and GBK bytes read in the other codec give (委 → 〆).
+# numerals 〡…), vertical and small forms, but Big5 and GBK bytes read in the other codec give
+# (委 → 〆, 、 → ﹜).
 CJK_ODD = frozenset("〃〄〆〒〓〘〙〚〛〠〡〢〣〤〥〦〧〨〩〪〭〮〯〫〬〰〱〲〳〴〵〶〷〸〹〺〻〼〽〾〿"
-                    + "".join(map(chr, range(0xFE10, 0xFE20))))  # ... and vertical forms (︐ ︙)
+                    + "".join(map(chr, range(0xFE10, 0xFE20)))  # ... vertical forms (︐ ︙)
+                    + "".join(map(chr, range(0xFE50, 0xFE6C))))  # ... and small forms (﹐ ﹜), from CNS
 _CJK_SYMBOL_ODD = math.log(1e-6)
 _KANA = math.log(0.01)
 _HANGUL = math.log(0.002)  # hangul jamo and compatibility jamo
@@ -182,11 +184,11 @@ def _class_score(ch: str) -> float:
         return _ASCII_OTHER
     if is_han(ch):
         return _RARE_HAN
+    if ch in CJK_ODD:
+        return _CJK_SYMBOL_ODD
     if is_cjk_punct(ch) or 0xFF01 <= cp <= 0xFF5E:
         if ch in _PUNCT:
             return _PUNCT[ch]
-        if ch in CJK_ODD:
-            return _CJK_SYMBOL_ODD
         if 0x3000 <= cp <= 0x303F or (0xFF01 <= cp <= 0xFF5E and not ch.isalnum() and ch not in "％～"):
             return _CJK_PUNCT_RARE  # 〃〄〆〒, and full-width signs (＃＊＠＾): what Big5 read as GBK gives
         return _CJK_PUNCT
