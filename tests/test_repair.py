@@ -18,6 +18,12 @@ def garble(text, wrote, read):
     return text.encode(wrote).decode(read)
 
 
+def utf8_read_as_gbk(text, mark):
+    """``text``'s UTF-8 read as GBK: bytes the decoder could not pair became U+FFFD, shown as ``mark``
+    (``?`` when the result was saved in GBK)."""
+    return text.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", mark)
+
+
 def fixed(text):
     return repair(text, Config())[0]
 
@@ -180,7 +186,7 @@ def test_embedded_span_comes_back(text, codecs, start, length):
 def test_lost_bytes_marked(text, mark):
     # UTF-8 read as GBK: bytes the decoder could not pair became U+FFFD (then ? when saved in GBK),
     # including the last bytes of 。 at the line end (銆?).
-    broken = text.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", mark)
+    broken = utf8_read_as_gbk(text, mark)
     assert broken.count(mark) >= 1
     assert fixed(broken) == text
 
@@ -197,14 +203,14 @@ def test_lost_byte_is_one_the_decoder_could_not_read(mark):
 def test_lost_utf8_byte_is_not_a_misaligned_stream(mark):
     # 应该早点 read as GBK: 搴旇?ユ棭鐐? could be a GB18030 stream out of step after the first ?,
     # but what stands before that ? is UTF-8 read as GBK too, so the marks are lost UTF-8 bytes.
-    broken = "我们应该早点".encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", mark)
+    broken = utf8_read_as_gbk("我们应该早点", mark)
     assert fixed(broken) == "我们应该早点"
 
 
 @pytest.mark.parametrize("mark", ["\ufffd", "?"])
 def test_lost_bytes_beside_clean_text_leave_it(mark):
     # 聽 after the garbled span is C2 A0 in GBK, which is UTF-8 for NBSP: a fill may not take it in.
-    broken = "媽" + "媽一邊做飯，一邊".encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", mark) + "聽廣播"
+    broken = "媽" + utf8_read_as_gbk("媽一邊做飯，一邊", mark) + "聽廣播"
     assert "聽廣播" in fixed(broken)
 
 
@@ -212,7 +218,7 @@ def test_lost_bytes_beside_clean_text_leave_it(mark):
 def test_long_line_with_many_lost_bytes(mark):
     # 11 marks, more than one window searches: the line is refilled a piece per pass.
     text = "为了保护环境，我们应该少用塑料袋，多走路，多骑自行车。今天天气很好，我们一起去公园散步吧。"
-    broken = text.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", mark)
+    broken = utf8_read_as_gbk(text, mark)
     assert broken.count(mark) > mojibake.MAX_MARKS
     assert fixed(broken) == text
 
@@ -221,7 +227,7 @@ def test_long_line_with_many_lost_bytes(mark):
 def test_lost_bytes_filled_in_the_line_s_script(mark):
     # 长 (E9 95 BF) and 長 (E9 95 B7) share the bytes left; the line is Simplified.
     text = "审批要经过多个环节，导致时间可能较长"
-    broken = text.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", mark)
+    broken = utf8_read_as_gbk(text, mark)
     assert fixed(broken) == text
 
 

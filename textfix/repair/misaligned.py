@@ -136,13 +136,16 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
 
     The original bytes are the lost lead byte, the run's bytes and, when it was lost too, a last
     trail byte; they pair up as (lead, run[0]), (run[1], run[2]), …"""
+    ends = _run_ends(text, i)
+    if not ends or _utf8_before(text, i):
+        return None  # no run, or the text before the ? is UTF-8 read as GBK: its ? is a lost UTF-8 byte
     before = text[max(0, i - 1):i]
     best = None
     line = text[text.rfind("\n", 0, i) + 1:i]
     quoted = _open_quote(line)
     nl = text.find("\n", i)
     avoid = other_script(line + text[i:len(text) if nl < 0 else nl])  # the script the line does not use
-    for j, data, how in _run_ends(text, i):
+    for j, data, how in ends:
         after = text[j:j + 1]
         core = _pairs(data[1:] if how == TRAIL else data[1:-1])
         if core is None:
@@ -170,8 +173,6 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
         lone_trail = how == TRAIL and len(data) == 1  # 是?R時: checked by _run_ends
         if not (how == LOST or glued or lone_trail or suspicious_re().search(text, i + 1, j)):
             continue  # nothing in the run looks damaged: ?! before clean text is a real ?!
-        if _utf8_before(text, i):
-            continue  # the text before the ? is UTF-8 read as GBK: its ? is a lost UTF-8 byte
         wide = [c for c in text[i + 1:j] if c > "\x7f" and c != "\ufffd"]
         if wide and all(utf8_head(c) for c in wide):
             continue  # each is a UTF-8 lead byte and a continuation byte (涓 = E6 B6): UTF-8 read as GBK
