@@ -49,3 +49,16 @@ def test_punctuation_follows_a_character_that_ends_words():
     # 了 mostly ends its words and 第 begins them; a full stop ends a word.
     assert M.pair("了", "。") > M.pair("第", "。")
     assert M.score("了。") > M.score("第。")
+
+
+def test_marks_follow_one_another_only_where_prose_writes_them():
+    # A quotation closing after a full stop, or opening after a colon, is prose; two full stops,
+    # or a comma then a full stop, are not (what a guess for lost bytes must not make).
+    assert M.pair("。", "”") > M.pair("。", "。") + 4
+    assert M.pair("：", "“") > M.pair("，", "。") + 4
+    assert M.pair("…", "…") > M.pair("、", "：") + 4
+
+
+def test_single_quotes_are_rarer_than_double_quotes_in_chinese():
+    assert M.char("’") < M.char("”")
+    assert M.char("·") < M.char("”")

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import textfix
 from conftest import SIMPLIFIED, TRADITIONAL
 from textfix.config import Config
-from textfix.repair import mojibake, repair
+from textfix.repair import misaligned, mojibake, repair
 
 SLOPPY = "sloppy-windows-1252"
 
@@ -216,8 +216,9 @@ def test_lost_bytes_beside_clean_text_leave_it(mark):
 
 @pytest.mark.parametrize("mark", ["\ufffd", "?"])
 def test_long_line_with_many_lost_bytes(mark):
-    # 11 marks, more than one window searches: the line is refilled a piece per pass.
-    text = "为了保护环境，我们应该少用塑料袋，多走路，多骑自行车。今天天气很好，我们一起去公园散步吧。"
+    # 34 marks, more than one window searches: the line is refilled a piece per pass.
+    text = ("为了保护环境，我们应该少用塑料袋，多走路，多骑自行车。今天天气很好，我们一起去公园散步吧。"
+            "周末我们打算带孩子去博物馆参观，顺便在附近的餐厅吃午饭。晚上回家以后，大家一起看电视，聊聊一天的见闻。") * 2
     broken = utf8_read_as_gbk(text, mark)
     assert broken.count(mark) > mojibake.MAX_MARKS
     assert fixed(broken) == text
@@ -234,3 +235,28 @@ def test_lost_bytes_filled_in_the_line_s_script(mark):
 @pytest.mark.parametrize("text", ["你在干嘛?", "真的吗?!", "什么?OK", "价格是?元"])
 def test_real_question_marks_stay(text):
     assert fixed(text) == text
+
+
+def utf8_read_as_big5(text):
+    """``text``'s UTF-8 read as Big5 and saved as Big5: about every other byte is lost as ``?``."""
+    return text.encode("utf-8").decode("cp950", errors="replace").replace("\ufffd", "?")
+
+
+@pytest.mark.parametrize("text", [
+    # 我 (E6 88 91) lost all three bytes: only its neighbours say what it was.
+    "我们今天去北京",
+    # 在 (E5 9C A8) lost its first two bytes; its third paired with the first of 大 (典 = A8 E5).
+    "他在大学学习",
+])
+def test_utf8_read_as_big5_with_lost_bytes(text):
+    broken = utf8_read_as_big5(text)
+    assert broken.count("?") >= 3
+    assert fixed(broken) == text
+
+
+@pytest.mark.parametrize("text", ["品將於20", "了新的政策，支持中小企業", "發了一條消"])
+def test_marks_dense_around_a_question_mark_are_utf8_lost_bytes_not_a_misaligned_run(text):
+    # ?撠? (of ???撠????20) re-pairs as a misaligned GB18030 run into 負責; the marks around it
+    # say UTF-8 read as Big5 lost bytes here, which the lossy search fills.
+    broken = utf8_read_as_big5(text)
+    assert misaligned.fix(broken, Config())[1] == []

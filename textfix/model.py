@@ -45,7 +45,9 @@ _CJK_PUNCT = math.log(0.02)
 # to test text); the rest of the CJK Symbols block (〃〄〆〒) is rare in prose.
 _PUNCT = {c: math.log(p) for c, p in (("，", 0.05), ("。", 0.03), ("、", 0.008), ("“", 0.008), ("”", 0.008),
                                        ("：", 0.005), ("！", 0.003), ("？", 0.003), ("《", 0.003), ("》", 0.003),
-                                       ("（", 0.003), ("）", 0.003), ("；", 0.002), ("…", 0.002), ("—", 0.002))}
+                                       ("（", 0.003), ("）", 0.003), ("；", 0.002), ("…", 0.002), ("—", 0.002),
+                                       ("「", 0.004), ("」", 0.004), ("‘", 0.001), ("’", 0.001), ("·", 0.001),
+                                       ("～", 0.0005))}
 _CJK_PUNCT_RARE = math.log(0.0005)
 # Signs of the CJK Symbols block that Chinese prose does not use (ditto 〃, 〆, postal 〒, Hangzhou
 # numerals 〡…), vertical and small forms, but Big5 and GBK bytes read in the other codec give
@@ -82,6 +84,20 @@ _KANA_GLUE = math.log(0.05)
 # ... and two Latin-1/Latin Extended characters in a row (ÉÏÕÇ, ºÍ: GBK bytes read as cp1252 make
 # long runs of them; European words seldom put two together, as in Größe).
 _LATIN_RUN = math.log(0.1)
+# ... and two Chinese marks in a row that prose does not write (。。 ，。 、：): marks follow one
+# another only where a quotation or bracket opens or closes (。” ”。 ：“ 》，), in doubled dashes and
+# ellipses (…… ——) and in ？！.
+_SEPARATORS = "，。、；：？！"
+_OPENERS = "“‘「『（《"
+_CLOSERS = "”’」』）》"
+_MARKS = frozenset(_SEPARATORS + _OPENERS + _CLOSERS + "…—")
+_MARK_PAIRS = frozenset(
+    [a + b for a in _MARKS for b in _CLOSERS + _OPENERS if a not in _OPENERS or b in _OPENERS]
+    + [a + b for a in _CLOSERS for b in _MARKS]
+    + [a + b for a in "…—" + _OPENERS for b in "…—"]
+    + [a + b for a in "…—" for b in _SEPARATORS]
+    + ["……", "——", "？！", "！？", "？？", "！！"])
+_MARK_RUN = math.log(0.002)
 
 
 @dataclass(frozen=True)
@@ -119,6 +135,8 @@ class Model:
             s += _KANA_GLUE
         elif "\xa1" <= a <= "\u024f" and "\xa1" <= b <= "\u024f":
             s += _LATIN_RUN
+        elif a in _MARKS and b in _MARKS and a + b not in _MARK_PAIRS:
+            s += _MARK_RUN
         return s
 
     def score(self, text: str, before: str = "", after: str = "") -> float:
@@ -161,6 +179,8 @@ class Model:
                         lp += _KANA_GLUE
                     elif prev_wide_latin and wide_latin:
                         lp += _LATIN_RUN
+                    elif prev in _MARKS and ch in _MARKS and prev + ch not in _MARK_PAIRS:
+                        lp += _MARK_RUN
                 total += lp
             if han:
                 prev_end = end.get(ch, _END_RARE)

@@ -38,7 +38,7 @@ from ..chars import is_han
 from ..config import Config
 from ..convert import other_script
 from ..suspect import suspicious_re, utf8_head
-from .mojibake import OTHER_SCRIPT_COST
+from .mojibake import OTHER_SCRIPT_COST, _breaks
 
 RULE = "misaligned"
 MAX_RUN = 40  # characters of out-of-step text after the ? (a longer run is not one loss)
@@ -137,8 +137,8 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
     The original bytes are the lost lead byte, the run's bytes and, when it was lost too, a last
     trail byte; they pair up as (lead, run[0]), (run[1], run[2]), …"""
     ends = _run_ends(text, i)
-    if not ends or _utf8_before(text, i):
-        return None  # no run, or the text before the ? is UTF-8 read as GBK: its ? is a lost UTF-8 byte
+    if not ends or _utf8_before(text, i) or _utf8_among_marks(text, i):
+        return None  # no run, or UTF-8 read as GBK or Big5 around the ?: it is a lost UTF-8 byte
     before = text[max(0, i - 1):i]
     best = None
     line = text[text.rfind("\n", 0, i) + 1:i]
@@ -207,6 +207,38 @@ def _utf8_before(text: str, i: int) -> bool:
             except UnicodeDecodeError:
                 continue
             if sum(1 for c in got if c > "\u2e80") >= 2:
+                return True
+    return False
+
+
+NEAR = 8  # characters on either side of a ? where other marks show UTF-8 losing bytes
+
+
+def _utf8_among_marks(text: str, i: int) -> bool:
+    """Whether the ``?`` at ``i`` is one of many marks nearby (three or more within NEAR characters)
+    among characters whose Big5 or GBK bytes, with a lost byte for each mark, can be UTF-8: UTF-8
+    read as Big5 loses about every other byte (鈭???啁??), while a misaligned stream lost one."""
+    lo, hi = max(0, i - NEAR), min(len(text), i + NEAR + 1)
+    nl = text.rfind("\n", lo, i)
+    lo = lo if nl < 0 else nl + 1
+    nl = text.find("\n", i, hi)
+    hi = hi if nl < 0 else nl
+    near = text[lo:hi]
+    if sum(1 for c in near if c in "?\ufffd") < 3 or not any(c > "\x7f" and c != "\ufffd" for c in near):
+        return False
+    for codec in ("cp950", "gbk"):
+        seq: List[Optional[int]] = []
+        for c in near:
+            if c in "?\ufffd":
+                seq.append(None)
+                continue
+            try:
+                seq.extend(c.encode(codec))
+            except UnicodeEncodeError:
+                break
+        else:
+            # The window may cut a character at either end: up to two bytes off each end.
+            if any(_breaks(seq[a:len(seq) - b]) == 0 for a in range(3) for b in range(3)):
                 return True
     return False
 

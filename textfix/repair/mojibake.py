@@ -5,7 +5,8 @@ U+FFFD, ``?`` beside them). Around each cluster a bounded set of windows is trie
 plan (a wrong decoding, or a chain of two); a plan's result replaces the window only when the
 model scores it clearly better than the text as it is. Where bytes were lost (U+FFFD, ``?``, or a
 character the wrong decoder dropped) and the intended codec is UTF-8, the missing bytes are
-searched for: each hole is filled with the bytes that give the most plausible characters.
+searched for: each hole is filled with the bytes that give the most plausible characters, and a
+character may have lost all its bytes (UTF-8 read as Big5 loses about every other byte).
 """
 
 from __future__ import annotations
@@ -47,8 +48,10 @@ MAX_WINDOW = 400  # characters; longer clusters are cut into pieces this long
 PLAUSIBLE = -9.5  # mean log-probability a repair's Han characters must reach: real text does
 CHAIN_COST = 3.0  # nats a chain of two decodings must win by beyond MARGIN: it tries more hypotheses
 MAX_HOLES = 3  # lost places searched in one window: marks and dropped characters together
-MAX_MARKS = 8  # ? or U+FFFD marks in one window (each one byte lost, or one of them two, beyond MAX_HOLES)
+MAX_MARKS = 30  # ? or U+FFFD marks in one window (UTF-8 read as Big5 loses about every other byte)
+TWO_BYTE_MARKS = 8  # up to this many marks in a window, one of them may stand for two lost bytes
 MAX_OPTIONS = 150  # characters tried for one slot with lost bytes
+BEAM = 30  # texts the lost-byte search keeps at each byte offset
 ONE_CHAR_COST = 6.0  # nats a lossless repair of one character must win by beyond MARGIN
 KANA_IN_CHINESE = 4.0  # nats a lone kana costs beyond the model in a Chinese line with no kana runs
 LOSSY_COST = 4.0  # nats a fill of guessed bytes must win by beyond MARGIN
@@ -565,12 +568,14 @@ def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False, before: 
 # ---------------------------------------------------------------- lost bytes, refilled (UTF-8 only)
 
 _Hole = None  # a byte whose value is unknown
-# A lost byte whose likely values are known is the frozenset of them (see _lost_byte); _hole tells
-# either kind of hole from a byte.
+# A lost byte before a known one: the frozenset of the values the decoder would have lost there
+# (see _lost_byte). A lost byte before another lost byte: _LINKED, its likely values depend on the
+# value chosen for that one. _hole tells any kind of hole from a byte.
+_LINKED = type("_Linked", (), {"__slots__": (), "__repr__": lambda self: "_LINKED"})()
 
 
 def _hole(b: object) -> bool:
-    return b is None or b.__class__ is frozenset
+    return b is None or b is _LINKED or b.__class__ is frozenset
 
 
 # The decoders whose errors can have made a mark, per codec a plan reads with: a byte they lost is
@@ -624,6 +629,8 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
     best: Optional[Tuple[float, str]] = None
     if explicit <= MAX_HOLES:
         choices = list(itertools.product((1, 2), repeat=explicit))
+    elif explicit > TWO_BYTE_MARKS:
+        choices = [(1,) * explicit]  # each mark one lost byte, as Python's decoders lose them
     else:  # each mark one lost byte, or one of them two: not every combination
         choices = [tuple(2 if k == two else 1 for k in range(explicit)) for two in (None, *range(explicit))]
     # What the byte after each mark is (None: another mark; -1: the end of the text), for the
@@ -634,7 +641,7 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
             continue
         if k + 1 < len(pieces):
             following = pieces[k + 1][0]
-            nexts.append(following[0] if following else None)
+            nexts.append(following[0] if following else _LINKED)
         else:
             try:
                 nexts.append(after[0].encode(read_as)[0] if after else -1)
@@ -647,11 +654,12 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
         for b, hole in pieces:
             if hole:
                 size, following = next(it), next(at)
-                seq.extend([_lost_byte(read_as, following)] if size == 1 else [_Hole] * size)
+                lost = _LINKED if following is _LINKED else _lost_byte(read_as, following)
+                seq.extend([lost] if size == 1 else [_Hole] * size)
             else:
                 seq.extend(b)
             bounds.append(len(seq))
-        got = _fill_drops(seq, bounds, max(0, MAX_HOLES - explicit), m, before, after, avoid)
+        got = _fill_drops(seq, bounds, max(0, MAX_HOLES - explicit), m, before, after, avoid, read_as)
         if got is not None:
             got = (got[0] - TWO_BYTE_MARK_COST * sum(1 for x in lengths if x == 2), got[1])
         if got is not None and (best is None or got[0] > best[0]):
@@ -713,11 +721,11 @@ def _first_error(seq: Sequence[Optional[int]]) -> Optional[int]:
 
 
 def _fill_drops(seq: List[Optional[int]], bounds: List[int], budget: int, m: "_model.Model",
-                before: str, after: str, avoid: FrozenSet[str]) -> Optional[Tuple[float, str]]:
+                before: str, after: str, avoid: FrozenSet[str], read_as: str) -> Optional[Tuple[float, str]]:
     """Insert up to ``budget`` dropped two-byte characters where the bytes break, then decode."""
     err = _first_error(seq)
     if err is None:
-        return _viterbi(seq, m, before, after, avoid)
+        return _viterbi(seq, m, before, after, avoid, read_as)
     if budget <= 0:
         return None
     tries = [(seq[:b] + [_Hole, _Hole] + seq[b:], [x if x < b else x + 2 for x in bounds])
@@ -726,94 +734,114 @@ def _fill_drops(seq: List[Optional[int]], bounds: List[int], budget: int, m: "_m
         tries += [(seq + [_Hole] * k, bounds) for k in (1, 2)]
     best = None
     for new_seq, new_bounds in tries:
-        got = _fill_drops(new_seq, new_bounds, budget - 1, m, before, after, avoid)
+        got = _fill_drops(new_seq, new_bounds, budget - 1, m, before, after, avoid, read_as)
         if got is not None and (best is None or got[0] > best[0]):
             best = got
     return best
 
 
-@functools.lru_cache(maxsize=4096)
-def _char_options(pattern: Tuple[object, ...]) -> Tuple[Tuple[str, float], ...]:
-    """Characters the model knows (or Chinese punctuation) whose UTF-8 bytes match ``pattern``,
-    each with its cost: UNLIKELY_BYTE_COST for each byte outside the values a mark prefers."""
-    n = len(pattern)
-    lead_range = {2: range(0xC2, 0xE0), 3: range(0xE0, 0xF0), 4: range(0xF0, 0xF5)}[n]
-    ranges = [_values(pattern[0], lead_range)]
-    ranges += [_values(b, range(0x80, 0xC0)) for b in pattern[1:]]
+@functools.lru_cache(maxsize=None)
+def _utf8_index() -> Dict[Tuple[int, int], Tuple[Tuple[str, bytes, float], ...]]:
+    """Every character the model knows (and Chinese punctuation) by the length and lead byte of its
+    UTF-8 bytes, most likely first: what a lost byte can be is looked up here."""
     m = _model.load()
+    chars = set(m.unigram)
+    chars.update(chr(c) for c in range(0x2000, 0x3040) if is_cjk_punct(chr(c)))
+    chars.update(chr(c) for c in range(0xFE30, 0xFF66) if is_cjk_punct(chr(c)))
+    index: Dict[Tuple[int, int], List[Tuple[str, bytes, float]]] = {}
+    for ch in chars:
+        data = ch.encode("utf-8")
+        if len(data) in (2, 3):
+            index.setdefault((len(data), data[0]), []).append((ch, data, m.char(ch)))
+    return {key: tuple(sorted(found, key=lambda o: o[2], reverse=True)) for key, found in index.items()}
+
+
+@functools.lru_cache(maxsize=8192)
+def _char_options(pattern: Tuple[object, ...], read_as: str) -> Tuple[Tuple[str, float], ...]:
+    """Characters whose UTF-8 bytes match ``pattern`` (bytes and holes), each with its cost:
+    UNLIKELY_BYTE_COST for each lost byte that the decoder could have read with the byte after it."""
+    n = len(pattern)
+    index = _utf8_index()
+    lead = pattern[0]
+    leads = (range(0xC2, 0xE0) if n == 2 else range(0xE0, 0xF0)) if _hole(lead) else (lead,)
     found = []
-    for combo in itertools.product(*ranges):
-        try:
-            ch = bytes(combo).decode("utf-8")
-        except UnicodeDecodeError:
+    for first in leads:
+        for ch, data, score in index.get((n, first), ()):
+            cost = 0.0
+            for k in range(n):
+                want, b = pattern[k], data[k]
+                if want is None:
+                    continue
+                if want.__class__ is int:
+                    if b != want:
+                        break
+                elif want is _LINKED:
+                    if k + 1 < n and b not in _lost_byte(read_as, data[k + 1]):
+                        cost += UNLIKELY_BYTE_COST
+                elif b not in want:
+                    cost += UNLIKELY_BYTE_COST
+            else:
+                found.append((score - cost, ch, cost))
+    # The most likely MAX_OPTIONS: a character of three lost bytes could be any, and each option
+    # is paired with each state the search keeps.
+    found.sort(reverse=True)
+    return tuple((ch, cost) for _, ch, cost in found[:MAX_OPTIONS])
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _utf8_ends(ch: str) -> Tuple[int, int]:
+    data = ch.encode("utf-8")
+    return data[0], data[-1]
+
+
+def _viterbi(seq: List[object], m: "_model.Model", before: str, after: str, avoid: FrozenSet[str],
+             read_as: str) -> Optional[Tuple[float, str]]:
+    """Best decoding of ``seq`` (bytes and holes) as UTF-8, holes filled by the bigram model: a
+    search over byte offsets, since a hole may start a character or go on with one (a character
+    may have lost all its bytes), keeping the BEAM best texts that end at each offset."""
+    n = len(seq)
+    layers: List[Dict[str, Tuple[float, str]]] = [{} for _ in range(n + 1)]
+    layers[0][before[-1:]] = (0.0, "")
+    for p in range(n):
+        states = layers[p]
+        if not states:
             continue
-        if ch in m.unigram or is_cjk_punct(ch):
-            cost = sum(UNLIKELY_BYTE_COST for b, want in zip(combo, pattern)
-                       if want.__class__ is frozenset and b not in want)
-            found.append((ch, cost))
-    # The most likely MAX_OPTIONS: a slot of two lost bytes allows thousands, and the Viterbi
-    # step costs the product of two slots' options.
-    found.sort(key=lambda o: m.unigram.get(o[0], _model._CJK_PUNCT) - o[1], reverse=True)
-    return tuple(found[:MAX_OPTIONS])
-
-
-def _values(b: object, where: range) -> Sequence[int]:
-    """The byte values ``b`` (a byte, or a hole) may have in a place that takes ``where``."""
-    return where if _hole(b) else (b,)
-
-
-def _viterbi(seq: List[Optional[int]], m: "_model.Model", before: str, after: str, avoid: FrozenSet[str]
-             ) -> Optional[Tuple[float, str]]:
-    """Best decoding of ``seq`` as UTF-8, holes filled by the bigram model."""
-    slots: List[Tuple[str, ...]] = []
-    i, n = 0, len(seq)
-    while i < n:
-        b = seq[i]
-        if not _hole(b) and b < 0x80:
-            slots.append(((chr(b), 0.0),))
-            i += 1
-            continue
+        if len(states) > BEAM:
+            states = dict(sorted(states.items(), key=lambda kv: kv[1][0], reverse=True)[:BEAM])
+        b = seq[p]
         if _hole(b):
-            # A hole at a character start: its length is what the continuation bytes after it say.
-            k = 1
-            while i + k < n and k < 4 and (_hole(seq[i + k]) or 0x80 <= seq[i + k] <= 0xBF):
-                k += 1
-            if k == 1:
-                return None  # a lone lost byte standing for a whole character: nothing to rebuild
-            length = min(k, 3) if not any(_hole(x) for x in seq[i + 1:i + k]) else k
-            length = 3 if length > 3 and _hole(seq[i + 3]) else length
+            lengths: Tuple[int, ...] = (2, 3)
+        elif b < 0x80:
+            lengths = (1,)
         else:
-            length = 2 if b <= 0xDF else 3 if b <= 0xEF else 4
-        pattern = tuple(seq[i:i + length])
-        if len(pattern) < length or length < 2:
-            return None
-        holes = sum(1 for x in pattern if _hole(x))
-        if holes > 2:
-            return None
-        options = _char_options(pattern) if holes else _exact(pattern)
-        if not options:
-            return None
-        slots.append(options)
-        i += length
-    # Viterbi over the slots.
-    prev: Dict[str, Tuple[float, str]] = {before[-1:] if before else "": (0.0, "")}
-    for options in slots:
-        cur: Dict[str, Tuple[float, str]] = {}
-        for ch, cost in options:
-            if ch in avoid:
-                cost += OTHER_SCRIPT_COST
-            best = None
-            for p, (sc, txt) in prev.items():
-                s = sc - cost + (m.pair(p, ch) if p else m.char(ch))
-                if best is None or s > best[0]:
-                    best = (s, txt + ch)
-            cur[ch] = best
-        prev = cur
-    total, text = max(((sc + (m.pair(p, after[0]) - m.char(after[0]) if after and p else 0.0), txt)
-                       for p, (sc, txt) in prev.items()), key=lambda x: x[0])
-    return total, text
+            lengths = (2,) if 0xC2 <= b <= 0xDF else (3,) if 0xE0 <= b <= 0xEF else ()
+        linked = p > 0 and seq[p - 1] is _LINKED  # the byte before was lost before this one
+        for length in lengths:
+            pattern = tuple(seq[p:p + length])
+            if len(pattern) < length or any(not _hole(x) and not 0x80 <= x <= 0xBF for x in pattern[1:]):
+                continue
+            options = _char_options(pattern, read_as) if any(map(_hole, pattern)) else _exact(pattern)
+            target = layers[p + length]
+            for ch, cost in options:
+                if ch in avoid:
+                    cost += OTHER_SCRIPT_COST
+                lost_before = _lost_byte(read_as, _utf8_ends(ch)[0]) if linked else None
+                best = None
+                for prev, (sc, txt) in states.items():
+                    s = sc - cost + (m.pair(prev, ch) if prev else m.char(ch))
+                    if lost_before is not None and _utf8_ends(prev)[1] not in lost_before:
+                        s -= UNLIKELY_BYTE_COST
+                    if best is None or s > best[0]:
+                        best = (s, txt + ch)
+                if best is not None and (ch not in target or target[ch][0] < best[0]):
+                    target[ch] = best
+    if not layers[n]:
+        return None
+    return max(((sc + (m.pair(p, after[0]) - m.char(after[0]) if after and p else 0.0), txt)
+                for p, (sc, txt) in layers[n].items()), key=lambda x: x[0])
 
 
+@functools.lru_cache(maxsize=4096)
 def _exact(pattern: Tuple[Optional[int], ...]) -> Tuple[Tuple[str, float], ...]:
     try:
         return ((bytes(pattern).decode("utf-8"), 0.0),)
