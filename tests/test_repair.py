@@ -68,6 +68,8 @@ def test_span_beside_ascii():
 EDGES = [
     # Big5 read as GBK leaves kana beside digits: 7月1日 → 7る1ら.
     ("23年" + garble("7月1日", "cp950", "gbk") + "起施行。", "23年7月1日起施行。"),
+    # ... in a line with nothing else: kana that all stand alone beside digits are no Japanese.
+    (garble("10月1日", "cp950", "gbk"), "10月1日"),
     # GBK read as Latin-1 ending where Han text begins (隻 and 貓 are rare enough to join the cluster).
     (garble("他們家養了", "gbk", "latin-1") + "一隻貓，名叫咪咪。", "他們家養了一隻貓，名叫咪咪。"),
     # UTF-8 read as GBK up to 王 of 霸王别姬: the UTF-8 stops decoding there.
@@ -152,6 +154,7 @@ def test_chain_span(steps, text):
     "Größe, naïve café, señor",
     "陶喆和王堃在龘字旁边写了𠀀。",
     "日本語の文章です。ひらがなとカタカナ。",
+    "1つ2つ",  # Japanese whose kana stand alone beside digits
     "真的吗?!",
 ])
 def test_clean_lines_untouched(text):

@@ -399,8 +399,14 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     line = text[lo:hi if hi >= 0 else len(text)]
     chinese_line = any(is_han(c) and not _is_hard(c) for c in text[lo:s] + text[e:lo + len(line)])
     kana_hard = not _KANA_RUN.search(line)  # no Japanese here: a kana is mojibake
-    # ... and the model's kana score (Japanese text's) is far too likely for it in a Chinese line.
-    kana_cost = KANA_IN_CHINESE if kana_hard and chinese_line else 0.0
+    # ... and the model's kana score (Japanese text's) is far too likely for it in a Chinese line;
+    # half as much so in a line with no other Chinese whose kana, two or more, all stand alone
+    # beside digits or Han (10る1ら: 10月1日), weaker evidence (1つ2つ is Japanese).
+    kana_cost = 0.0
+    if kana_hard and chinese_line:
+        kana_cost = KANA_IN_CHINESE
+    elif kana_hard and len(_lone_kana(line)) >= max(2, _count_kana(line)):
+        kana_cost = KANA_IN_CHINESE / 2
     best = None
     best_gain, best_raw = MARGIN, float("-inf")
     if config.enabled("mojibake"):
