@@ -62,3 +62,9 @@ def test_marks_follow_one_another_only_where_prose_writes_them():
 def test_single_quotes_are_rarer_than_double_quotes_in_chinese():
     assert M.char("’") < M.char("”")
     assert M.char("·") < M.char("”")
+
+
+def test_a_line_does_not_begin_with_a_separator_or_closing_mark():
+    assert M.pair("\n", "。") < M.char("。") - 4
+    assert M.pair("\n", "”") < M.char("”") - 4
+    assert M.pair("\n", "“") == M.char("“")

@@ -250,6 +250,9 @@ def utf8_read_as_big5(text):
     "我们今天去北京",
     # 在 (E5 9C A8) lost its first two bytes; its third paired with the first of 大 (典 = A8 E5).
     "他在大学学习",
+    # Eight marks before the first character that survived, beyond the cluster's windows: the
+    # lost bytes reach to the line's start.
+    "我們公司的官方網",
 ])
 def test_utf8_read_as_big5_with_lost_bytes(text):
     broken = utf8_read_as_big5(text)

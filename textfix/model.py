@@ -97,6 +97,7 @@ _MARK_PAIRS = frozenset(
     + [a + b for a in "…—" + _OPENERS for b in "…—"]
     + [a + b for a in "…—" for b in _SEPARATORS]
     + ["……", "——", "？！", "！？", "？？", "！！"])
+_NOT_FIRST = frozenset(_SEPARATORS + _CLOSERS)  # ... nor does a line begin with one of these
 _MARK_RUN = math.log(0.002)
 
 
@@ -135,7 +136,7 @@ class Model:
             s += _KANA_GLUE
         elif "\xa1" <= a <= "\u024f" and "\xa1" <= b <= "\u024f":
             s += _LATIN_RUN
-        elif a in _MARKS and b in _MARKS and a + b not in _MARK_PAIRS:
+        elif (a in _MARKS and b in _MARKS and a + b not in _MARK_PAIRS) or (a == "\n" and b in _NOT_FIRST):
             s += _MARK_RUN
         return s
 
@@ -179,7 +180,8 @@ class Model:
                         lp += _KANA_GLUE
                     elif prev_wide_latin and wide_latin:
                         lp += _LATIN_RUN
-                    elif prev in _MARKS and ch in _MARKS and prev + ch not in _MARK_PAIRS:
+                    elif ((prev in _MARKS and ch in _MARKS and prev + ch not in _MARK_PAIRS)
+                          or (prev == "\n" and ch in _NOT_FIRST)):
                         lp += _MARK_RUN
                 total += lp
             if han:

@@ -140,6 +140,11 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
             n += sum(1 for c in text[s2:s] + text[e:e2] if _is_weak(c))
         if ((hard and not _lone_sign(text, s2, e2)) or low < -13.0 or (n == 1 and _utf8_across(text, s2))
                 or (n >= 2 and (_unlikely(text, s2, e2, m) or _unlikely_run(text, s2, e2, m)))):
+            # Marks right beside garbled text are its lost bytes, whatever stands beyond them.
+            while e2 < len(text) and text[e2] in _QUESTION:
+                e2 += 1
+            while s2 > 0 and text[s2 - 1] in _QUESTION:
+                s2 -= 1
             spans.append((s2, e2))
     return spans
 
@@ -453,7 +458,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
     if config.enabled("lossy") and not lone and (best is None or best[0] > s or best[1] < e):
         avoid = other_script(text[lo:s] + text[e:lo + len(line)])
-        for i, j in _with_marks_cut(text, windows):
+        for i, j in _with_marks_cut(text, windows + _to_line_edges(text, windows, max(lo, floor), lo + len(line))):
             seg = text[i:j]
             before, after = text[max(0, i - 1):i], text[j:j + 1]
             base = m.score(seg, before, after)
@@ -466,6 +471,21 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                     best = (i, j, cand, "lossy", f"encode {read_as} → fill lost bytes → decode utf-8", gain)
                     best_gain = gain
     return best
+
+
+def _to_line_edges(text: str, windows: List[Tuple[int, int]], lo: int, hi: int) -> List[Tuple[int, int]]:
+    """``windows`` grown to the line's end or start where marks lie beyond them (她從小 … 一名插畫
+    read as Big5 ends in ?? and ?????????, after a clean-looking 臭): lost bytes of the same text."""
+    if not windows:
+        return []
+    out = []
+    starts = {i for i, _ in windows}
+    ends = {j for _, j in windows}
+    if any(c in _QUESTION for c in text[max(ends):hi]) and hi - min(starts) <= MAX_WINDOW:
+        out.extend((i, hi) for i in sorted(starts))
+    if any(c in _QUESTION for c in text[lo:min(starts)]) and max(ends) - lo <= MAX_WINDOW:
+        out.extend((lo, j) for j in sorted(ends))
+    return out
 
 
 def _with_marks_cut(text: str, windows: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
@@ -807,7 +827,7 @@ def _viterbi(seq: List[object], m: "_model.Model", before: str, after: str, avoi
     may have lost all its bytes), keeping the BEAM best texts that end at each offset."""
     n = len(seq)
     layers: List[Dict[str, Tuple[float, str]]] = [{} for _ in range(n + 1)]
-    layers[0][before[-1:]] = (0.0, "")
+    layers[0][before[-1:] or "\n"] = (0.0, "")  # the text's start is a line's
     for p in range(n):
         states = layers[p]
         if not states:
