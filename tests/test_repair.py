@@ -228,6 +228,14 @@ def test_long_line_with_many_lost_bytes(mark):
 
 
 @pytest.mark.parametrize("mark", ["\ufffd", "?"])
+def test_a_lost_byte_that_ends_a_garbled_span(mark):
+    # 開 (E9 96 8B) lost its last byte at the end of the garbled span; 心 after it is clean text
+    # the decoder never saw, so it says nothing of what was lost (門 is E9 96 80).
+    broken = "子們在操場上踢足球，玩" + utf8_read_as_gbk("得很開", mark) + "心。"
+    assert fixed(broken) == "子們在操場上踢足球，玩得很開心。"
+
+
+@pytest.mark.parametrize("mark", ["\ufffd", "?"])
 def test_lost_bytes_filled_in_the_line_s_script(mark):
     # 长 (E9 95 BF) and 長 (E9 95 B7) share the bytes left; the line is Simplified.
     text = "审批要经过多个环节，导致时间可能较长"

@@ -659,9 +659,11 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
         choices = [(1,) * explicit]  # each mark one lost byte, as Python's decoders lose them
     else:  # each mark one lost byte, or one of them two: not every combination
         choices = [tuple(2 if k == two else 1 for k in range(explicit)) for two in (None, *range(explicit))]
-    # What the byte after each mark is (None: another mark; -1: the end of the text), for the
-    # values a mark of one lost byte can stand for.
-    nexts: List[Optional[int]] = []
+    # What the byte after each mark is (_LINKED: another mark; -1: the end of the garbled bytes), for
+    # the values a mark of one lost byte can stand for. A mark that ends the window ends them: what
+    # follows may be clean text the wrong decoder never saw (開 of 玩得很開心 garbled up to 開:
+    # 闁? before 心, whose first byte E5 would have paired with 開's last, 8B).
+    nexts: List[object] = []
     for k, (chunk, hole) in enumerate(pieces):
         if not hole:
             continue
@@ -669,10 +671,7 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
             following = pieces[k + 1][0]
             nexts.append(following[0] if following else _LINKED)
         else:
-            try:
-                nexts.append(after[0].encode(read_as)[0] if after else -1)
-            except UnicodeError:
-                nexts.append(None)
+            nexts.append(-1)
     for lengths in choices:
         it, at = iter(lengths), iter(nexts)
         seq: List[object] = []
