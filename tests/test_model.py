@@ -68,3 +68,11 @@ def test_a_line_does_not_begin_with_a_separator_or_closing_mark():
     assert M.pair("\n", "。") < M.char("。") - 4
     assert M.pair("\n", "”") < M.char("”") - 4
     assert M.pair("\n", "“") == M.char("“")
+
+
+@given(a=st.sampled_from("的是了人被號称我们它中文涓枃"), b=st.sampled_from("的是了人被號称我们它中文涓枃"))
+def test_an_unseen_han_pair_is_its_boundary_evidence_or_its_floor(a, b):
+    # The lost-byte search inlines this identity (Model.boundary's docstring).
+    if a + b not in M.bigram:
+        assert M.pair(a, b) == max(M.floor[b], M.boundary(a) + M.start[b])
+    assert M.boundary("a") is None and M.boundary("，") is None

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import textfix
 from conftest import SIMPLIFIED, TRADITIONAL
 from textfix.config import Config
-from textfix.repair import misaligned, mojibake, repair
+from textfix.repair import MAX_PASSES, misaligned, mojibake, repair
 
 SLOPPY = "sloppy-windows-1252"
 
@@ -225,6 +225,17 @@ def test_long_line_with_many_lost_bytes(mark):
     broken = utf8_read_as_gbk(text, mark)
     assert broken.count(mark) > mojibake.MAX_MARKS
     assert fixed(broken) == text
+
+
+def test_a_long_line_with_more_lost_bytes_than_passes_times_a_window_takes():
+    # UTF-8 read as Big5: 276 marks in 426 characters. The pieces of a cluster are searched one
+    # after another in one pass, not one per pass; what they lost is filled everywhere (though
+    # not always with what it was: a character that lost all three bytes is a guess).
+    text = ("為了保護環境，我們應該少用塑料袋，多走路，多騎自行車。今天天氣很好，我們一起去公園散步吧。"
+            "週末我們打算帶孩子去博物館參觀，順便在附近的餐廳吃午飯。晚上回家以後，大家一起看電視，聊聊一天的見聞。") * 2
+    broken = utf8_read_as_big5(text)
+    assert broken.count("?") > mojibake.MAX_MARKS * MAX_PASSES
+    assert fixed(broken).count("?") < broken.count("?") // 20
 
 
 @pytest.mark.parametrize("mark", ["\ufffd", "?"])

@@ -117,6 +117,14 @@ class Model:
             return lp
         return _class_score(ch)
 
+    def boundary(self, a: str) -> "float | None":
+        """For a Han character ``a``, log(LAMBDA * P(a ends a word)); None for any other. For Han
+        ``a`` and a Han ``b`` of the tables, ``pair(a, b)`` of a pair no word holds is the larger of
+        ``floor[b]`` and ``boundary(a) + start[b]`` (what a search over many pairs may inline)."""
+        if a >= "\u3400" and is_han(a):
+            return self.end.get(a, _END_RARE)
+        return None
+
     def pair(self, a: str, b: str) -> float:
         """Log-probability of ``b`` following ``a``."""
         lp = self.bigram.get(a + b)

@@ -318,8 +318,10 @@ def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
     for s, e in clusters:
         if s < pos:
             continue
-        for cs in range(s, e, MAX_WINDOW):
-            best = _best_window(text, max(cs, pos), min(e, cs + MAX_WINDOW), pos, m, config)
+        for cs, ce in _pieces(text, s, e):
+            if ce <= pos:
+                continue
+            best = _best_window(text, max(cs, pos), ce, pos, m, config)
             if best is None:
                 continue
             i, j, new, rule, plan, gain = best
@@ -331,6 +333,25 @@ def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
             pos = j
     out.append(text[pos:])
     return "".join(out), changes
+
+
+def _pieces(text: str, s: int, e: int) -> List[Tuple[int, int]]:
+    """The cluster ``[s, e)`` cut into pieces of at most MAX_WINDOW characters and MAX_MARKS marks,
+    each searched on its own: a long garbled line is repaired piece by piece in one pass."""
+    out = []
+    start, marks = s, 0
+    for k in range(s, e):
+        if text[k] in _QUESTION:
+            if marks == MAX_MARKS:
+                out.append((start, k))
+                start, marks = k, 0
+            marks += 1
+        if k + 1 - start == MAX_WINDOW:
+            out.append((start, k + 1))
+            start, marks = k + 1, 0
+    if start < e:
+        out.append((start, e))
+    return out
 
 
 _DEFERRED = {_describe(plan) for plan in _LATIN}
@@ -825,14 +846,16 @@ def _viterbi(seq: List[object], m: "_model.Model", before: str, after: str, avoi
     search over byte offsets, since a hole may start a character or go on with one (a character
     may have lost all its bytes), keeping the BEAM best texts that end at each offset."""
     n = len(seq)
+    bigram, floor, start = m.bigram, m.floor, m.start
     layers: List[Dict[str, Tuple[float, str]]] = [{} for _ in range(n + 1)]
     layers[0][before[-1:] or "\n"] = (0.0, "")  # the text's start is a line's
     for p in range(n):
         states = layers[p]
         if not states:
             continue
-        if len(states) > BEAM:
-            states = dict(sorted(states.items(), key=lambda kv: kv[1][0], reverse=True)[:BEAM])
+        kept = sorted(states.items(), key=lambda kv: kv[1][0], reverse=True)[:BEAM]
+        # Each kept text: its last character, score, text, boundary evidence and last UTF-8 byte.
+        rows = [(prev, sc, txt, m.boundary(prev), _utf8_ends(prev)[1]) for prev, (sc, txt) in kept]
         b = seq[p]
         if _hole(b):
             lengths: Tuple[int, ...] = (2, 3)
@@ -851,15 +874,26 @@ def _viterbi(seq: List[object], m: "_model.Model", before: str, after: str, avoi
                 if ch in avoid:
                     cost += OTHER_SCRIPT_COST
                 lost_before = _lost_byte(read_as, _utf8_ends(ch)[0]) if linked else None
-                best = None
-                for prev, (sc, txt) in states.items():
-                    s = sc - cost + (m.pair(prev, ch) if prev else m.char(ch))
-                    if lost_before is not None and _utf8_ends(prev)[1] not in lost_before:
+                low = floor.get(ch)  # a Han character of the tables: m.pair inlined (Model.boundary)
+                begins = start[ch] if low is not None else 0.0
+                best, best_txt = float("-inf"), ""
+                for prev, sc, txt, ends_word, last in rows:
+                    lp = bigram.get(prev + ch)
+                    if lp is None:
+                        if ends_word is not None and low is not None:
+                            lp = ends_word + begins
+                            if low > lp:
+                                lp = low
+                        else:
+                            lp = m.pair(prev, ch)
+                    s = sc + lp
+                    if lost_before is not None and last not in lost_before:
                         s -= UNLIKELY_BYTE_COST
-                    if best is None or s > best[0]:
-                        best = (s, txt + ch)
-                if best is not None and (ch not in target or target[ch][0] < best[0]):
-                    target[ch] = best
+                    if s > best:
+                        best, best_txt = s, txt
+                best -= cost
+                if ch not in target or target[ch][0] < best:
+                    target[ch] = (best, best_txt + ch)
     if not layers[n]:
         return None
     return max(((sc + (m.pair(p, after[0]) - m.char(after[0]) if after and p else 0.0), txt)
