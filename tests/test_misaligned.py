@@ -42,6 +42,7 @@ def _damage(text: str, position: int) -> str:
     ("這是每個人都要思考的問題", 1),  # 個 = 82 80: 80 cannot lead, so ? and back in step at 人
     ("這個故事告訴我們一個道理：做人要誠實。", 0),  # 這 = DF 40: at the line's start, ?@ then 個
     ("他一邊走，一邊想：明天該怎麼辦呢？", 7),  # 想 or 与 (D3 EB): 与 is Simplified, the line is not
+    ("他最喜歡的電影是《霸王别姬》", 9),  # 》 or 。 at the line's end: the title's 《 is open
 ])
 def test_synthetic_loss(text, position):
     broken = _damage(text, position)

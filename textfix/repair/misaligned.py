@@ -49,7 +49,7 @@ TRAILS = [b for b in range(0x40, 0xFF) if b != 0x7F]
 # ASCII marks that punctuation clean-up may have made of full-width ones: read back as those.
 _WIDE = {"!": "！", ",": "，", ":": "：", ";": "；", "?": "？", "(": "（", ")": "）"}
 _START = re.compile("[?\ufffd]")
-_QUOTE_PAIRS = ("“”", "‘’", "「」", "『』")  # (opening, closing)
+_QUOTE_PAIRS = ("“”", "‘’", "「」", "『』", "《》", "（）")  # (opening, closing): titles and brackets close as quotes do
 _CLOSING = frozenset(close for _, close in _QUOTE_PAIRS)
 _FINAL = frozenset("。！？")
 _COMMON_MARKS = frozenset("。，、；：？！“”‘’「」『』（）《》…—")
