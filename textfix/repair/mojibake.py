@@ -512,7 +512,8 @@ def _to_line_edges(text: str, windows: List[Tuple[int, int]], lo: int, hi: int) 
 def _with_marks_cut(text: str, windows: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
     """``windows``, each with more than MAX_MARKS marks cut short at the last UTF-8 lead before
     its (MAX_MARKS + 1)th mark (a character whose GBK bytes begin E3–E9 likely begins a UTF-8
-    character there): a long garbled line is refilled a piece per pass."""
+    character there): a window grown beyond its piece (see _pieces), or to the line's edges, is
+    refilled up to there, and the rest in the next pass."""
     out = []
     for i, j in windows:
         marks = [k for k in range(i, j) if text[k] in _QUESTION]
