@@ -246,6 +246,11 @@ def test_a_lost_byte_that_ends_a_garbled_span(mark):
     assert fixed(broken) == "子們在操場上踢足球，玩得很開心。"
 
 
+def test_lost_bytes_beside_a_four_byte_character():
+    # 😀 (F0 9F 98 80) came through whole; 说 after it lost its last byte.
+    assert fixed(utf8_read_as_gbk("他们😀说", "?")) == "他们😀说"
+
+
 @pytest.mark.parametrize("mark", ["\ufffd", "?"])
 def test_lost_bytes_filled_in_the_line_s_script(mark):
     # 长 (E9 95 BF) and 長 (E9 95 B7) share the bytes left; the line is Simplified.

@@ -19,7 +19,7 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from .. import model as _model
 from ..changes import Change
-from ..chars import is_cjk_punct, is_han, is_pua
+from ..chars import CJK_PUNCT, is_cjk_punct, is_han, is_pua
 from ..config import Config
 from ..convert import other_script
 from ..suspect import RARE, lost_byte_mark, suspicious_re, utf8_head
@@ -792,13 +792,11 @@ def _utf8_index() -> Dict[Tuple[int, int], Tuple[Tuple[str, bytes, float], ...]]
     """Every character the model knows (and Chinese punctuation) by the length and lead byte of its
     UTF-8 bytes, most likely first: what a lost byte can be is looked up here."""
     m = _model.load()
-    chars = set(m.unigram)
-    chars.update(chr(c) for c in range(0x2000, 0x3040) if is_cjk_punct(chr(c)))
-    chars.update(chr(c) for c in range(0xFE30, 0xFF66) if is_cjk_punct(chr(c)))
+    chars = set(m.unigram).union(CJK_PUNCT, map(chr, range(0x3001, 0x3040)), map(chr, range(0xFE10, 0xFE20)))
     index: Dict[Tuple[int, int], List[Tuple[str, bytes, float]]] = {}
     for ch in chars:
         data = ch.encode("utf-8")
-        if len(data) in (2, 3):
+        if len(data) > 1:
             index.setdefault((len(data), data[0]), []).append((ch, data, m.char(ch)))
     return {key: tuple(sorted(found, key=lambda o: o[2], reverse=True)) for key, found in index.items()}
 
@@ -810,7 +808,7 @@ def _char_options(pattern: Tuple[object, ...], read_as: str) -> Tuple[Tuple[str,
     n = len(pattern)
     index = _utf8_index()
     lead = pattern[0]
-    leads = (range(0xC2, 0xE0) if n == 2 else range(0xE0, 0xF0)) if _hole(lead) else (lead,)
+    leads = {2: range(0xC2, 0xE0), 3: range(0xE0, 0xF0), 4: range(0xF0, 0xF5)}[n] if _hole(lead) else (lead,)
     found = []
     for first in leads:
         for ch, data, score in index.get((n, first), ()):
@@ -863,7 +861,7 @@ def _viterbi(seq: List[object], m: "_model.Model", before: str, after: str, avoi
         elif b < 0x80:
             lengths = (1,)
         else:
-            lengths = (2,) if 0xC2 <= b <= 0xDF else (3,) if 0xE0 <= b <= 0xEF else ()
+            lengths = (2,) if 0xC2 <= b <= 0xDF else (3,) if 0xE0 <= b <= 0xEF else (4,) if b <= 0xF4 else ()
         linked = p > 0 and seq[p - 1] is _LINKED  # the byte before was lost before this one
         for length in lengths:
             pattern = tuple(seq[p:p + length])
