@@ -10,7 +10,7 @@ from textfix import model
 M = model.load()
 
 # Text drawn from what the model distinguishes: common and rare Han, kana, Latin, digits, punctuation.
-_ALPHABET = "的是了人被號称我们它中文涓枃喆堃龘𠀀きるaZé9，。?! \u00e9\ue000"
+_ALPHABET = "的是了人被號称我们它中文涓枃喆堃龘𠀀きるaZé9，。、“”…?! \n\u00e9\ue000"
 texts = st.text(alphabet=_ALPHABET, max_size=12)
 
 
