@@ -1,15 +1,22 @@
-"""Build the character model tables (model_unigram.tsv, model_bigram.tsv) from jieba's dictionary.
+"""Build the character model tables (model_unigram.tsv, model_bigram.tsv) from two word lists.
 
-Source: jieba 0.42.1 ``jieba/dict.txt`` (MIT licence, https://github.com/fxsjy/jieba): about 349,000
-words with corpus frequencies, mostly Simplified. Each word is also mapped to Traditional with
-OpenCC (s2t, s2tw, s2hk: Apache-2.0) so both scripts are covered, with the word's frequency.
+Sources:
+- jieba 0.42.1 ``jieba/dict.txt`` (MIT licence, https://github.com/fxsjy/jieba): about 349,000
+  words with frequencies, mostly Simplified. A dictionary: it holds rare words, but its counts
+  underrate function words (的 is 0.5% of its mass).
+- wordfreq 3.1.1's Chinese list (``get_frequency_dict("zh", "large")``; data CC-BY-SA 4.0, from
+  Wikipedia, SUBTLEX-CH subtitles, Google Books Ngrams, OpenSubtitles, ParaCrawl and more, see
+  wordfreq's README): about 335,000 words with their shares of running text (的 6%).
+Each word's share is the mean of its two shares (RUNNING_WEIGHT), so the tables derived here are
+CC-BY-SA 4.0. Each word is also mapped to Traditional with OpenCC (s2t, s2tw, s2hk: Apache-2.0) so
+both scripts are covered, with the word's share.
 
-Counts: a character's unigram count is the sum of the frequencies of the words it occurs in (times
+Counts: a character's unigram count is the sum of the counts of the words it occurs in (times
 its occurrences); a pair's bigram count is the same sum over adjacent pairs inside words. Pairs
 seen fewer than ``MIN_PAIR`` times are dropped to keep the table small; the model backs off to
 unigrams for them.
 
-Run: ``pip install jieba opencc && python tables/build_model.py``
+Run: ``pip install jieba wordfreq opencc && python tables/build_model.py``
 """
 
 from __future__ import annotations
@@ -22,6 +29,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _tsv import write_table  # noqa: E402
 
 MIN_PAIR = 100
+# Each word's share is half its share in running text (wordfreq) and half its share in jieba's
+# dictionary: running text gives function words their real weight (的 is 6% of words there, 0.5%
+# in the dictionary), the dictionary keeps rare words and characters that running text lacks.
+RUNNING_WEIGHT = 0.5
+SCALE = 6e7  # counts per unit share (the size of jieba's dictionary, whose rarest words count 1)
 
 
 def is_han(ch: str) -> bool:
@@ -30,17 +42,48 @@ def is_han(ch: str) -> bool:
             or 0x20000 <= cp <= 0x3FFFF)
 
 
+def _jieba_words(jieba) -> dict[str, float]:
+    """jieba's dictionary as word shares (frequency over the total)."""
+    counts: dict[str, int] = {}
+    with open(Path(jieba.__file__).with_name("dict.txt"), encoding="utf-8") as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 2 and parts[1].isdigit():
+                counts[parts[0]] = counts.get(parts[0], 0) + int(parts[1])
+    total = float(sum(counts.values()))
+    return {w: n / total for w, n in counts.items()}
+
+
+def _version(name: str) -> str:
+    from importlib.metadata import version
+
+    return version(name)
+
+
+def _wordfreq_words() -> dict[str, float]:
+    """wordfreq's Chinese list (word shares measured in running text)."""
+    from wordfreq import get_frequency_dict
+
+    return dict(get_frequency_dict("zh", "large"))
+
+
+def _blend(jieba_shares: dict[str, float], running: dict[str, float]) -> list[tuple[str, int]]:
+    """Each word's share as RUNNING_WEIGHT of its share in running text plus the rest of its share
+    in jieba's dictionary, scaled to integer counts (SCALE per unit share)."""
+    shares: dict[str, float] = {}
+    for w, p in jieba_shares.items():
+        shares[w] = (1 - RUNNING_WEIGHT) * p
+    for w, p in running.items():
+        shares[w] = shares.get(w, 0.0) + RUNNING_WEIGHT * p
+    out = [(w, round(p * SCALE)) for w, p in shares.items()]
+    return [(w, n) for w, n in out if n > 0]
+
+
 def main() -> None:
     import jieba
     import opencc
 
-    dict_path = Path(jieba.__file__).with_name("dict.txt")
-    words: list[tuple[str, int]] = []
-    with open(dict_path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) >= 2 and parts[1].isdigit():
-                words.append((parts[0], int(parts[1])))
+    words = _blend(_jieba_words(jieba), _wordfreq_words())
     joined = "\n".join(w for w, _ in words)
     variants = [joined] + [opencc.OpenCC(cfg).convert(joined) for cfg in ("s2t", "s2tw", "s2hk")]
     uni: collections.Counter[str] = collections.Counter()
@@ -65,7 +108,8 @@ def main() -> None:
                     bi[a + b] += freq * weight
     header = [
         "Character unigram counts for textfix's Chinese model.",
-        f"source: jieba {getattr(jieba, '__version__', '?')} dict.txt (MIT licence, github.com/fxsjy/jieba), "
+        f"source: jieba {getattr(jieba, '__version__', '?')} dict.txt (MIT licence, github.com/fxsjy/jieba) and "
+        f"wordfreq {_version('wordfreq')} Chinese list (CC-BY-SA 4.0; credits in wordfreq's README), half each; "
         "words mapped to Traditional with OpenCC s2t/s2tw/s2hk (Apache-2.0)",
         "columns: character, count (sum of word frequencies over the words it occurs in; Simplified source x3, "
         "each Traditional variant x1), start (the same sum over the words it begins), end (... the words it ends)",

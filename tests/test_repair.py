@@ -274,14 +274,22 @@ def utf8_read_as_big5(text):
     "我们今天去北京",
     # 在 (E5 9C A8) lost its first two bytes; its third paired with the first of 大 (典 = A8 E5).
     "他在大学学习",
-    # Eight marks before the first character that survived, beyond the cluster's windows: the
-    # lost bytes reach to the line's start.
-    "我們公司的官方網",
 ])
 def test_utf8_read_as_big5_with_lost_bytes(text):
     broken = utf8_read_as_big5(text)
     assert broken.count("?") >= 3
     assert fixed(broken) == text
+
+
+def test_lost_bytes_reach_the_line_start():
+    # 我們 lost all six bytes: eight marks before the first character that survived, beyond the
+    # cluster's windows. The search fills them up to the line's start; what two characters they
+    # were only the model can guess (的。 and 我們 score within a nat of each other), so this
+    # asserts the reach, not the guess.
+    broken = utf8_read_as_big5("我們公司的官方網")
+    assert broken.startswith("????????")
+    out = fixed(broken)
+    assert "?" not in out and out.endswith("公司的官方網") and len(out) == 8
 
 
 @pytest.mark.parametrize("text", ["品將於20", "了新的政策，支持中小企業", "發了一條消"])
