@@ -61,3 +61,13 @@ def test_real_question_marks_and_rare_characters_stay(text):
 def test_rule_can_be_disabled():
     broken = "也更簡單清晰?!眻谭ㄈ藛T文德林感慨。"
     assert repair(broken, Config.make(disable={"misaligned"}))[0] == broken
+
+
+def test_kana_in_a_chinese_line_counts_as_damage():
+    # 长约 (B3A4 D4BC) lost B3: A4 D4 is the kana ぴ, and BC before 6 was lost as ?. The kana is
+    # mojibake in a line of Chinese, as the lossless repair scores it, so the run is rebuilt
+    # (which of the D4 characters 约 was is the model's guess: 长 is certain).
+    broken = _damage("这条河全长约600公里，流经五个省份。", 4)
+    assert broken == "这条河全?ぴ?600公里，流经五个省份。"
+    out = textfix.fix_text(broken, punctuation=False)
+    assert out.startswith("这条河全长") and out.endswith("600公里，流经五个省份。") and len(out) == 19

@@ -38,7 +38,7 @@ from ..chars import is_han
 from ..config import Config
 from ..convert import other_script
 from ..suspect import suspicious_re, utf8_head
-from .mojibake import OTHER_SCRIPT_COST, _breaks
+from .mojibake import OTHER_SCRIPT_COST, _breaks, count_kana, kana_in_chinese
 
 RULE = "misaligned"
 MAX_RUN = 40  # characters of out-of-step text after the ? (a longer run is not one loss)
@@ -144,7 +144,8 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
     line = text[text.rfind("\n", 0, i) + 1:i]
     quoted = _open_quote(line)
     nl = text.find("\n", i)
-    avoid = other_script(line + text[i:len(text) if nl < 0 else nl])  # the script the line does not use
+    line_end = len(text) if nl < 0 else nl
+    avoid = other_script(line + text[i:line_end])  # the script the line does not use
     for j, data, how in ends:
         after = text[j:j + 1]
         core = _pairs(data[1:] if how == TRAIL else data[1:-1])
@@ -176,7 +177,12 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
         wide = [c for c in text[i + 1:j] if c > "\x7f" and c != "\ufffd"]
         if wide and all(utf8_head(c) for c in wide):
             continue  # each is a UTF-8 lead byte and a continuation byte (涓 = E6 B6): UTF-8 read as GBK
-        gain = m.score(new, before, after) - m.score(text[i:j], before, after)
+        # A kana of a Chinese line is mojibake (ぴ of 全?ぴ?600 for 全长约600), as the lossless
+        # repair scores it.
+        kana = count_kana(text[i:j]) - count_kana(new)
+        if kana:
+            kana *= kana_in_chinese(line + text[i:line_end], line + text[j:line_end])
+        gain = m.score(new, before, after) - m.score(text[i:j], before, after) + kana
         if gain <= MARGIN or (best is not None and gain <= best[2]):
             continue
         if any(is_han(c) for c in new) and m.score(new, before, after) / len(new) < PLAUSIBLE:

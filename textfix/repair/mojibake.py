@@ -199,7 +199,26 @@ def _uncommon(text: str, k: int, m: "_model.Model") -> bool:
     return 0 <= k < len(text) and is_han(text[k]) and m.char(text[k]) < UNCOMMON
 
 
-def _count_kana(text: str) -> int:
+def _has_chinese(text: str) -> bool:
+    return any(is_han(c) and not _is_hard(c) for c in text)
+
+
+def kana_in_chinese(line: str, context: str) -> float:
+    """Nats each kana costs beyond the model in ``line``, whose characters outside the text being
+    repaired are ``context``. In a line with no kana runs (no Japanese) a kana is mojibake, and the
+    model's kana score (Japanese text's) is far too likely for it: KANA_IN_CHINESE where the
+    context holds Chinese; half as much in a line with no other Chinese whose kana, two or more,
+    all stand alone beside digits or Han (10る1ら: 10月1日), weaker evidence (1つ2つ is Japanese)."""
+    if _KANA_RUN.search(line):
+        return 0.0
+    if _has_chinese(context):
+        return KANA_IN_CHINESE
+    if len(_lone_kana(line)) >= max(2, count_kana(line)):
+        return KANA_IN_CHINESE / 2
+    return 0.0
+
+
+def count_kana(text: str) -> int:
     """How many hiragana and katakana letters ``text`` holds."""
     return sum(1 for c in text if "\u3041" <= c <= "\u30ff") if _KANA.search(text) else 0
 
@@ -423,23 +442,17 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     windows = _windows(text, s, e, floor)
     lo, hi = text.rfind("\n", 0, s) + 1, text.find("\n", e)
     line = text[lo:hi if hi >= 0 else len(text)]
-    chinese_line = any(is_han(c) and not _is_hard(c) for c in text[lo:s] + text[e:lo + len(line)])
+    context = text[lo:s] + text[e:lo + len(line)]
+    chinese_line = _has_chinese(context)
     kana_hard = not _KANA_RUN.search(line)  # no Japanese here: a kana is mojibake
-    # ... and the model's kana score (Japanese text's) is far too likely for it in a Chinese line;
-    # half as much so in a line with no other Chinese whose kana, two or more, all stand alone
-    # beside digits or Han (10る1ら: 10月1日), weaker evidence (1つ2つ is Japanese).
-    kana_cost = 0.0
-    if kana_hard and chinese_line:
-        kana_cost = KANA_IN_CHINESE
-    elif kana_hard and len(_lone_kana(line)) >= max(2, _count_kana(line)):
-        kana_cost = KANA_IN_CHINESE / 2
+    kana_cost = kana_in_chinese(line, context)
     best = None
     best_gain, best_raw = MARGIN, float("-inf")
     if config.enabled("mojibake"):
         for i, j in windows:
             seg = text[i:j]
             before, after = text[max(0, i - 1):i], text[j:j + 1]
-            base = m.score(seg, before, after) - kana_cost * _count_kana(seg)
+            base = m.score(seg, before, after) - kana_cost * count_kana(seg)
             # A plan whose first codec cannot encode the window cannot decode it: dropped with
             # one encoding per codec, not one per plan.
             readable = _plans_reading(tuple(codec for codec in _FIRST_CODECS if _encodes(seg, codec)))
@@ -454,7 +467,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 cand = first if len(plan) == 1 or first is None else _decode(first, plan[1:])
                 if cand is None or cand == seg or not _clean(seg, cand, m, plan in _LATIN, before, after):
                     continue
-                gain = raw = (m.score(cand, before, after) - kana_cost * _count_kana(cand) - base
+                gain = raw = (m.score(cand, before, after) - kana_cost * count_kana(cand) - base
                               - CHAIN_COST * (len(plan) - 1))
                 ti, tj, new = _trim(seg, 0, len(seg), cand)
                 short = 2 if plan in _CHAR_FOR_CHAR else 1
@@ -556,8 +569,8 @@ def _extend_to_line(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Mo
         if new is None or not _clean(seg, new, m):
             continue
         before, after = text[max(0, a - 1):a], text[b:b + 1]
-        ext_gain = (m.score(new, before, after) - kana_cost * _count_kana(new)
-                    - m.score(seg, before, after) + kana_cost * _count_kana(seg))
+        ext_gain = (m.score(new, before, after) - kana_cost * count_kana(new)
+                    - m.score(seg, before, after) + kana_cost * count_kana(seg))
         extra = sum(1 for c in text[a:i] + text[j:b] if ord(c) > 0x7F)
         if ext_gain >= gain - EXTEND_SLACK * extra:
             return (a, b, new, rule, described, max(gain, ext_gain))
