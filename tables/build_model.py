@@ -111,12 +111,12 @@ def main() -> None:
         f"source: jieba {getattr(jieba, '__version__', '?')} dict.txt (MIT licence, github.com/fxsjy/jieba) and "
         f"wordfreq {_version('wordfreq')} Chinese list (CC-BY-SA 4.0; credits in wordfreq's README), half each; "
         "words mapped to Traditional with OpenCC s2t/s2tw/s2hk (Apache-2.0)",
-        "columns: character, count (sum of word frequencies over the words it occurs in; Simplified source x3, "
+        f"columns: character, count (sum of word counts, {SCALE:.0e} per unit share, over the words it occurs in; Simplified source x3, "
         "each Traditional variant x1), start (the same sum over the words it begins), end (... the words it ends)",
     ]
     write_table("model_unigram.tsv", header, [(c, n, start[c], end[c])
                                               for c, n in sorted(uni.items(), key=lambda kv: (-kv[1], kv[0]))])
-    header[0] = "Character bigram counts (adjacent pairs inside dictionary words) for textfix's Chinese model."
+    header[0] = "Character bigram counts (adjacent pairs inside the word lists' words) for textfix's Chinese model."
     header[2] = f"columns: pair, count; pairs under {MIN_PAIR} dropped"
     pairs = [(k, v) for k, v in bi.items() if v >= MIN_PAIR]
     write_table("model_bigram.tsv", header, sorted(pairs, key=lambda kv: (-kv[1], kv[0])))

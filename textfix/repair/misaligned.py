@@ -145,7 +145,8 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
     quoted = _open_quote(line)
     nl = text.find("\n", i)
     line_end = len(text) if nl < 0 else nl
-    avoid = other_script(line + text[i:line_end])  # the script the line does not use
+    whole_line = line + text[i:line_end]
+    avoid = other_script(whole_line)  # the script the line does not use
     for j, data, how in ends:
         after = text[j:j + 1]
         core = _pairs(data[1:] if how == TRAIL else data[1:-1])
@@ -181,7 +182,7 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
         # repair scores it.
         kana = count_kana(text[i:j]) - count_kana(new)
         if kana:
-            kana *= kana_in_chinese(line + text[i:line_end], line + text[j:line_end])
+            kana *= kana_in_chinese(whole_line, line + text[j:line_end])
         gain = m.score(new, before, after) - m.score(text[i:j], before, after) + kana
         if gain <= MARGIN or (best is not None and gain <= best[2]):
             continue
