@@ -35,9 +35,19 @@ def test_a_character_that_begins_words_follows_better_across_a_boundary():
 
 def test_a_character_that_ends_words_is_followed_better_across_a_boundary():
     # 了 mostly ends its words, so after it the next word's first character scores above its
-    # frequency alone (a unigram backoff would score it below).
-    assert "了我" not in M.bigram
-    assert M.pair("了", "我") > M.char("我")
+    # frequency alone (a unigram backoff would score it below). Neither a word nor the running
+    # text holds 了聽.
+    assert "了聽" not in M.bigram
+    assert M.pair("了", "聽") > M.char("聽")
+
+
+def test_running_text_tells_what_follows_across_words():
+    # No word holds 说： or 被：, nor 将于 or 将了; running text has the first of each far more.
+    assert M.pair("说", "：") > M.pair("被", "：") + 1
+    assert M.pair("說", "：") > M.pair("被", "：") + 1  # ... in Traditional too
+    assert M.pair("将", "于") > M.pair("将", "了")
+    # ... and a digit after 约 (约600) more than after 在 (在600 is rarer than 在 before a word)
+    assert M.pair("约", "6") - M.char("6") > M.pair("在", "6") - M.char("6")
 
 
 def test_a_word_inside_beats_the_same_characters_apart():

@@ -194,6 +194,17 @@ def test_lost_bytes_marked(text, mark):
     assert fixed(broken) == text
 
 
+@pytest.mark.parametrize("text", ["常說：“做事要認真，做人要踏實。", "该公司表示，新产品将于2024年第一季度上市",
+                                  "这篇文章的观点很新颖，值得一读。"])
+@pytest.mark.parametrize("mark", ["\ufffd", "?"])
+def test_lost_bytes_filled_from_what_follows_what_in_running_text(text, mark):
+    # Word lists cannot tell 說： from 被：, nor 将于 from 将了, nor 一读 from 中读 (each pair keeps the
+    # bytes that survived, and no word holds either); pairs counted in running text can.
+    broken = utf8_read_as_gbk(text, mark)
+    assert broken.count(mark) >= 1
+    assert fixed(broken) == text
+
+
 @pytest.mark.parametrize("mark", ["\ufffd", "?"])
 def test_lost_byte_is_one_the_decoder_could_not_read(mark):
     # 们 is E4 BB AC; GBK reads E4 BB as 浠 and loses AC, which it cannot pair with the E4 after

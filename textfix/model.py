@@ -1,8 +1,10 @@
 """The Chinese plausibility model: how likely a string is as real text.
 
-A character bigram model over Han characters (counts from jieba's dictionary, Simplified and
+A character bigram model over Han characters (counts from two word lists, Simplified and
 Traditional; see tables/README.md): pairs inside words, and across a word boundary how often the
-first character ends a word and the second begins one, interpolated with unigrams. Class scores
+first character ends a word and the second begins one, interpolated with unigrams; on top of that,
+pairs counted in running text (news and reviews), which know what follows what across words (将于,
+说：, 于1998) where the word lists cannot. Class scores
 cover everything else: ASCII, Chinese punctuation, kana, hangul, Latin letters, and penalties for
 private-use, unassigned, control and rare code points and for ideographs glued to Latin letters.
 Scores are natural-log probabilities (higher is more plausible); only differences between
@@ -13,6 +15,7 @@ The tables load once, on first use, into an immutable :class:`Model`.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import unicodedata
@@ -28,6 +31,20 @@ from .chars import is_cjk_punct, is_han, is_hangul, is_kana, is_pua
 # words that pairs inside words cannot give: 被 begins far more words than 號 does, 了 ends more
 # than 人. The unigram share only smooths.
 LAMBDA = 0.9
+# Running text adds its own estimate of P(b | a), n_run(ab) / n_run(a), to the sum above with the
+# weight RUNNING_WEIGHT * n_run(a) / (n_run(a) + RUNNING_CONFIDENCE): it only adds, so a pair the
+# small running corpus never saw (most cross-word pairs of real text) costs nothing, and a character
+# it saw seldom gets little of its weight.
+RUNNING_WEIGHT = 0.5
+RUNNING_CONFIDENCE = 50
+# A separator or digit after a Han character (说：, 于1998) adds n_run(a, mark) / n_run(a) to the
+# mark's probability as the model scores it otherwise, with the weight n_run(a) / (n_run(a) +
+# MARK_CONFIDENCE) (so it adds n_run(a, mark) / (n_run(a) + MARK_CONFIDENCE)); a Han
+# character after a mark or a digit (“说, 1998年) adds MARK_WEIGHT times its share among the Han
+# characters seen after that mark.
+MARK_CONFIDENCE = 1000
+MARK_WEIGHT = 0.5
+_DIGIT = "0"  # in model_running.tsv, any ASCII digit
 _MIN_END = 0.01  # P(a ends a word | a) at least: the dictionary's words are not all the words there are
 _END_RARE = math.log(LAMBDA * 0.3)  # ... for a Han character the tables lack, an average one
 _START_NEVER = math.log(1e-7)  # P(b begins a word) for a character that begins no dictionary word
@@ -104,7 +121,7 @@ _MARK_RUN = math.log(0.002)
 @dataclass(frozen=True)
 class Model:
     unigram: Mapping[str, float]  # log P(c) for Han characters
-    bigram: Mapping[str, float]  # log P(b | a) for seen pairs "ab" (already interpolated)
+    bigram: Mapping[str, float]  # log P(b | a) for pairs the tables hold (Han with Han, a mark or a digit)
     floor: Mapping[str, float]  # (1 - LAMBDA) * P(b) in log space, the unigram share of an unseen pair
     end: Mapping[str, float]  # log(LAMBDA * P(a ends a word | a)) for Han characters
     start: Mapping[str, float]  # log P(b begins a word) for Han characters
@@ -119,7 +136,7 @@ class Model:
 
     def boundary(self, a: str) -> "float | None":
         """For a Han character ``a``, log(LAMBDA * P(a ends a word)); None for any other. For Han
-        ``a`` and a Han ``b`` of the tables, ``pair(a, b)`` of a pair no word holds is the larger of
+        ``a`` and a Han ``b`` of the tables, ``pair(a, b)`` of a pair not in ``bigram`` is the larger of
         ``floor[b]`` and ``boundary(a) + start[b]`` (what a search over many pairs may inline)."""
         if a >= "\u3400" and is_han(a):
             return self.end.get(a, _END_RARE)
@@ -272,14 +289,49 @@ def load() -> Model:
     pstart = {c: n / total_start for c, n in starts.items()}
     end = {c: math.log(p) for c, p in pend.items()}
     start = {c: math.log(p) if p > 0 else _START_NEVER for c, p in pstart.items()}
+    running = {row[0]: int(row[4]) for row in table}
+    inside = {pair: int(n) for pair, n in _tables.rows("model_bigram.tsv")}
+    across: dict[str, int] = {}  # running-text pairs of two Han characters
+    marks: dict[str, int] = {}  # ... of a Han character and a mark or digit
+    for pair, n in _tables.rows("model_running.tsv"):
+        (across if is_han(pair[0]) and is_han(pair[1]) else marks)[pair] = int(n)
+    # P(b | a) of a pair: LAMBDA * n(ab) / n(a) (inside words) + pend[a] * pstart[b] (across) +
+    # smooth[b]; running text adds RUNNING_WEIGHT * n_run(a) / (n_run(a) + RUNNING_CONFIDENCE) *
+    # n_run(ab) / n_run(a), which is n_run(ab) times run_rate[a].
+    smooth = {c: (1 - LAMBDA) * n / total for c, n in counts.items()}
+    run_rate = {c: LAMBDA * RUNNING_WEIGHT / (r + RUNNING_CONFIDENCE) for c, r in running.items()}
     bigram = {}
-    for pair, n in _tables.rows("model_bigram.tsv"):
+    log = math.log
+    for pair in inside.keys() | across.keys():
         a, b = pair[0], pair[1]
         ca = counts.get(a)
         if not ca or b not in counts:
             continue
-        p = LAMBDA * min(1.0, int(n) / ca) + pend[a] * pstart[b] + (1 - LAMBDA) * counts[b] / total
-        bigram[pair] = math.log(p)
+        bigram[pair] = log(LAMBDA * min(1.0, inside.get(pair, 0) / ca) + pend[a] * pstart[b] + smooth[b]
+                           + across.get(pair, 0) * run_rate[a])
     mean_end = sum(ends.values()) / total
     final = {c: max(_FINAL_FLOOR, math.log(max(ends[c] / n, 1e-9) / mean_end)) for c, n in counts.items()}
-    return Model(unigram=unigram, bigram=bigram, floor=floor, end=end, start=start, final=final)
+    base = Model(unigram=unigram, bigram=bigram, floor=floor, end=end, start=start, final=final)
+    return dataclasses.replace(base, bigram={**bigram, **_mark_pairs(base, marks, running)})
+
+
+def _mark_pairs(model: Model, marks: Mapping[str, int], running: Mapping[str, int]) -> dict:
+    """Log-probabilities of the running-text pairs of a Han character and a mark or digit: the
+    model's class score plus the running-text share (see MARK_CONFIDENCE and MARK_WEIGHT)."""
+    after: dict[str, int] = {}  # how many Han characters the running text has after each mark
+    for pair, n in marks.items():
+        if not is_han(pair[0]):
+            after[pair[0]] = after.get(pair[0], 0) + n
+    out = {}
+    for pair, n in marks.items():
+        a, b = pair[0], pair[1]
+        if is_han(a):
+            if a not in model.unigram:
+                continue
+            added = n / (running[a] + MARK_CONFIDENCE) / (10 if b == _DIGIT else 1)  # (see MARK_CONFIDENCE)
+            for mark in ("0123456789" if b == _DIGIT else b):
+                out[a + mark] = math.log(math.exp(model.pair(a, mark)) + added)
+        elif b in model.unigram:
+            for mark in ("0123456789" if a == _DIGIT else a):
+                out[mark + b] = math.log(math.exp(model.pair(mark, b)) + MARK_WEIGHT * n / after[a])
+    return out
