@@ -54,6 +54,10 @@ SEPARATORS = "，。、；：？！"  # a Han character's pair with the mark aft
 # quotes and brackets differ too much between texts to learn from one corpus)
 MARKS = SEPARATORS + "“”‘’《》（）…—「」『』·"  # ... with the mark before it: any of these
 DIGIT = "0"  # stands for any ASCII digit in a pair
+# Weights of the Simplified source and of its s2t, s2tw and s2hk forms, for the words and the running
+# text alike: a character shared by both scripts counts 6 times its frequency, one unique to either
+# script 3 times.
+SCRIPT_WEIGHTS = (3, 1, 1, 1)
 
 
 def is_han(ch: str) -> bool:
@@ -144,9 +148,7 @@ def main() -> None:
     start: collections.Counter[str] = collections.Counter()
     end: collections.Counter[str] = collections.Counter()
     bi: collections.Counter[str] = collections.Counter()
-    # The Simplified source weighs 3 and each of the three Traditional variants 1, so a character
-    # shared by both scripts counts 6 times its frequency and one unique to either script 3 times.
-    for weight, text in zip((3, 1, 1, 1), variants):
+    for weight, text in zip(SCRIPT_WEIGHTS, variants):
         converted = text.split("\n")
         assert len(converted) == len(words)
         for word, (_, freq) in zip(converted, words):
@@ -163,7 +165,7 @@ def main() -> None:
     running = _running_text()
     run_uni: collections.Counter[str] = collections.Counter()
     run_pairs: collections.Counter[str] = collections.Counter()
-    for weight, text in zip((3, 1, 1, 1), [running] + [cc.convert(running) for cc in converters]):
+    for weight, text in zip(SCRIPT_WEIGHTS, [running] + [cc.convert(running) for cc in converters]):
         for ch in text:
             if is_han(ch):
                 run_uni[ch] += weight

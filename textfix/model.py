@@ -325,13 +325,17 @@ def _mark_pairs(model: Model, marks: Mapping[str, int], running: Mapping[str, in
     out = {}
     for pair, n in marks.items():
         a, b = pair[0], pair[1]
-        if is_han(a):
-            if a not in model.unigram:
-                continue
-            added = n / (running[a] + MARK_CONFIDENCE) / (10 if b == _DIGIT else 1)  # (see MARK_CONFIDENCE)
-            for mark in ("0123456789" if b == _DIGIT else b):
+        if is_han(a):  # (the build keeps only pairs whose Han characters the unigram table holds)
+            follow = _marks_of(b)
+            added = n / len(follow) / (running[a] + MARK_CONFIDENCE)  # (see MARK_CONFIDENCE)
+            for mark in follow:
                 out[a + mark] = math.log(math.exp(model.pair(a, mark)) + added)
-        elif b in model.unigram:
-            for mark in ("0123456789" if a == _DIGIT else a):
+        else:
+            for mark in _marks_of(a):
                 out[mark + b] = math.log(math.exp(model.pair(mark, b)) + MARK_WEIGHT * n / after[a])
     return out
+
+
+def _marks_of(key: str) -> str:
+    """The marks a key of model_running.tsv stands for: every ASCII digit for _DIGIT, else itself."""
+    return "0123456789" if key == _DIGIT else key
