@@ -68,29 +68,31 @@ _CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="igno
 _INVISIBLE = frozenset("\xa0\xad\u200b\u200c\u200d\u2060\ufeff")  # no Chinese repair makes these
 _EITHER = frozenset("“”‘’—…")  # cp1252 signs that are Chinese punctuation too: on neither side of a run's edge
 _QUESTION = "?\ufffd"
-_UNSEEN = object()
+SWAPS = (("gb18030", "cp950"), ("cp950", "gb18030"))  # GBK ↔ Big5: one double-byte character for another
 
 
 def _plans() -> List[Plan]:
+    """Every step alone, then every chain of two. A chain never begins by undoing a GBK↔Big5 swap:
+    text swapped last was Han text saved in the other codec, and the garbled Han text a first
+    wrong decoding leaves (涓枃) has no Big5 form; and a swap undone before UTF-8 read as either
+    codec is that codec's own UTF-8 step."""
     singles = [(s,) for s in STEPS + CHAIN_ONLY]
     chains = [(a, b) for a in STEPS + CHAIN_ONLY for b in STEPS + CHAIN_ONLY
-              if a != b and not (a in CHAIN_ONLY and b in CHAIN_ONLY)]
+              if a != b and not (a in CHAIN_ONLY and b in CHAIN_ONLY) and a not in SWAPS]
     return singles + chains
 
 
 PLANS = _plans()
-_FIRST_CODECS = tuple(dict.fromkeys(plan[0][0] for plan in PLANS))
 
 
 @functools.lru_cache(maxsize=None)
-def _plans_reading(codecs: Tuple[str, ...]) -> Tuple[Plan, ...]:
-    """The plans whose first step encodes with one of ``codecs``, in PLANS order."""
-    return tuple(plan for plan in PLANS if plan[0][0] in codecs)
+def _plans_from(steps: Tuple[Tuple[str, str], ...]) -> Tuple[Plan, ...]:
+    """The plans whose first step is one of ``steps``, in PLANS order: single steps, then chains."""
+    return tuple(plan for plan in PLANS if plan[0] in steps)
 
 
 _LATIN = frozenset((step,) for step in CHAIN_ONLY)
-_CHAR_FOR_CHAR_PLANS: Tuple[Plan, ...] = ((("gb18030", "cp950"),), (("cp950", "gb18030"),))  # GBK ↔ Big5
-_CHAR_FOR_CHAR = frozenset(_CHAR_FOR_CHAR_PLANS)
+_CHAR_FOR_CHAR = frozenset((step,) for step in SWAPS)
 
 
 def _is_hard(ch: str) -> bool:
@@ -126,6 +128,8 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
         ch = text[i]
         if ch == "?" and not lost_byte_mark(text, i):
             continue
+        if ch == "\xb7" and 0 < i < len(text) - 1 and _wide(text[i - 1]) and _wide(text[i + 1]):
+            continue  # a middle dot between Chinese (乔治·韦, ２·５): Latin-1 mojibake has Latin-1 beside it
         if found and i - found[-1][1] <= MAX_CLUSTER_GAP and "\n" not in text[found[-1][1]:i]:
             found[-1][1] = i + 1
             found[-1][2] += 1
@@ -145,6 +149,8 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
                 e2 += 1
             while s2 > 0 and text[s2 - 1] in _QUESTION:
                 s2 -= 1
+            if not hard and s2 == s and e2 == e and _words_explain(text, s, e, m):
+                continue
             spans.append((s2, e2))
     return spans
 
@@ -168,14 +174,19 @@ def _lone_kana(text: str) -> List[int]:
     return out
 
 
+_WEAK = re.compile("[\u3041-\u30ff\u203b\u301d\u301e\u301f\uff03\ufe30-\ufe4f]")
+
+
 def _is_weak(ch: str) -> bool:
     """A character the scan passes as clean that Big5 and GBK bytes read in the other codec often
     give (kana, ※, 〞, ＃): it never starts a cluster but joins one beside it."""
-    return "\u3041" <= ch <= "\u30ff" or ch in "\u203b\u301d\u301e\u301f\uff03" or "\ufe30" <= ch <= "\ufe4f"
+    return _WEAK.match(ch) is not None
 
 
 def _extend(text: str, s: int, e: int) -> Tuple[int, int]:
     """The cluster ``[s, e)`` grown over weak characters within MAX_CLUSTER_GAP of its edges."""
+    if not _WEAK.search(text, max(0, s - MAX_CLUSTER_GAP - 1), e + MAX_CLUSTER_GAP + 1):
+        return s, e  # none near: the usual case, found without a loop
     while True:
         i = s - 1
         while i >= 0 and s - i <= MAX_CLUSTER_GAP + 1 and text[i] != "\n" and not _is_weak(text[i]):
@@ -191,6 +202,40 @@ def _extend(text: str, s: int, e: int) -> Tuple[int, int]:
             break
         e = j + 1
     return s, e
+
+
+def _wide_alnum(ch: str) -> bool:
+    """A full-width ASCII letter or digit (１, ｄ): glyphs makes it ASCII."""
+    return "\uff10" <= ch <= "\uff5a" and ch.isalnum()
+
+
+def _wide(ch: str) -> bool:
+    return is_han(ch) or _wide_alnum(ch)
+
+
+def _words_explain(text: str, s: int, e: int, m: "_model.Model") -> bool:
+    """Whether every suspicious character of the cluster ``[s, e)`` is real text by its
+    neighbours: a Han character that makes a pair the model knows (from words or running text)
+    with the Han character before or after it (窗牖 is rare, 蜻蜓 too, but they are words), a
+    full-width letter or digit beside another (１９９８, where UTF-8 read as GBK leaves one alone:
+    姝ｅ紡). Mojibake's characters do not pair up so (涓枃, 鍙戝竷), so such a cluster is not
+    searched at all: the clean path of text rich in rare words."""
+    pattern = suspicious_re()
+    bigram = m.bigram
+    for k in range(s, e):
+        ch = text[k]
+        if not pattern.match(ch):
+            continue
+        if _wide_alnum(ch):
+            if not ((k > 0 and _wide_alnum(text[k - 1])) or (k + 1 < len(text) and _wide_alnum(text[k + 1]))):
+                return False
+            continue
+        if not is_han(ch):
+            return False
+        if not ((k > 0 and is_han(text[k - 1]) and text[k - 1] + ch in bigram)
+                or (k + 1 < len(text) and is_han(text[k + 1]) and ch + text[k + 1] in bigram)):
+            return False
+    return True
 
 
 def _uncommon(text: str, k: int, m: "_model.Model") -> bool:
@@ -233,6 +278,9 @@ def _utf8_across(text: str, k: int) -> bool:
         return 0x80 <= text[k + 1].encode("gbk")[0] <= 0xBF
     except UnicodeEncodeError:
         return False
+
+
+_LATIN1_CHAR = re.compile("[\x80-\xff" + re.escape("".join(sorted(_CP1252_SIGNS))) + "]")
 
 
 def _latin1(ch: str) -> bool:
@@ -407,7 +455,7 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     nl = text.find("\n", e)
     cut = text[s:min(len(text) if nl < 0 else nl, s + MAX_WINDOW)]
     last = -1  # the last character so far that is not ASCII (ASCII between does not count: ÏíO並)
-    for k in range(len(cut)):
+    for k in range(len(cut) if _LATIN1_CHAR.search(cut) else 0):  # (no Latin-1, no run to meet)
         if cut[k].isascii() or cut[k] in _EITHER:
             continue
         if last >= 0 and _latin1(cut[last]) != _latin1(cut[k]):
@@ -433,6 +481,95 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     return [(i, j) for i in sorted(starts, reverse=True) for j in sorted(ends) if i < j]
 
 
+@functools.lru_cache(maxsize=4096)
+def _useful_swaps(cluster: str) -> Tuple[Tuple[str, str], ...]:
+    """The GBK↔Big5 swaps that turn at least half the suspicious or weak characters of
+    ``cluster`` into ones the scan passes as clean (琩 → 查, 〃 → ”, じ → 元). A swap is one
+    character for one, and swapped text is mostly common characters: a swap that leaves the
+    cluster's odd characters odd (or cannot read them) is not what garbled them, and clean text
+    with rare words (窗牖, 耄耋) is not searched for it."""
+    pattern = suspicious_re()
+    odd = [ch for ch in cluster if pattern.match(ch) or _is_weak(ch)]
+    found = []
+    for step in SWAPS:
+        made = 0
+        for ch in odd:
+            new = _decode(ch, (step,))
+            if new is not None and len(new) == 1 and not (pattern.match(new) or _is_weak(new)):
+                made += 1
+        if odd and 2 * made >= len(odd):
+            found.append(step)
+    return tuple(found)
+
+
+def _decoding_steps(text: str, windows: List[Tuple[int, int]],
+                    swaps: Tuple[Tuple[str, str], ...]) -> Tuple[Tuple[str, str], ...]:
+    """The first steps of plans that can decode at least one of ``windows``: of the GBK↔Big5
+    swaps, ``swaps``; of the others, each that reads the bytes from some window's start at least
+    as far as that start's shortest window ends, found with one decoding per start (clean text
+    fails at once: 窗牖 in GBK, D5 CA C0 CE, is not UTF-8)."""
+    shortest: Dict[int, int] = {}
+    longest: Dict[int, int] = {}
+    for i, j in windows:
+        shortest[i] = min(j, shortest.get(i, j))
+        longest[i] = max(j, longest.get(i, j))
+    encoded: Dict[str, List[Tuple[bytes, int]]] = {}  # codec: (bytes from a start, those of its shortest window)
+    for codec in dict.fromkeys(read_as for read_as, _ in STEPS + CHAIN_ONLY):
+        encoded[codec] = []
+        for i, far in longest.items():
+            try:
+                data = text[i:far].encode(codec)
+            except UnicodeEncodeError as err:
+                if i + err.start < shortest[i]:
+                    continue  # every window from i holds a character the codec cannot encode
+                data = text[i:i + err.start].encode(codec)
+            encoded[codec].append((data, len(text[i:shortest[i]].encode(codec))))
+    found = []
+    for step in STEPS + CHAIN_ONLY:
+        if step in SWAPS:
+            if step in swaps:
+                found.append(step)
+            continue
+        for data, near in encoded[step[0]]:
+            try:
+                data.decode(step[1])
+            except UnicodeDecodeError as err:
+                if err.start < near:
+                    continue
+            found.append(step)
+            break
+    return tuple(found)
+
+
+def _lossy_codecs(text: str, windows: List[Tuple[int, int]]) -> Tuple[str, ...]:
+    """The codecs whose lost bytes are worth searching for in ``windows``: all where a window
+    holds a mark (``?``, U+FFFD); else those in which the bytes of all the windows together could
+    hold at least two UTF-8 characters (_utf8_like needs two in any one window, and a window's
+    bytes are a piece of them), which clean text in GBK or Big5 rarely does."""
+    if not windows:
+        return ()
+    lo, hi = min(i for i, _ in windows), max(j for _, j in windows)
+    region = text[lo:hi]
+    if any(c in _QUESTION for c in region):
+        return ("gb18030", "cp950")
+    # A character the codec cannot encode becomes ``?``, which no UTF-8 character spans: a
+    # window must leave it out to be read at all.
+    return tuple(codec for codec in ("gb18030", "cp950") if _utf8_starts(region.encode(codec, errors="replace")) >= 2)
+
+
+def _utf8_starts(data: bytes) -> int:
+    """How many offsets of ``data`` begin a UTF-8 character of three or four bytes: at least as
+    many as any decoding of any piece of it reads (see _utf8_like)."""
+    count = 0
+    for p in range(len(data) - 2):
+        b = data[p]
+        if 0xE0 <= b <= 0xF4:
+            need = 2 if b <= 0xEF else 3
+            if p + need < len(data) and all(0x80 <= data[p + k] <= 0xBF for k in range(1, need + 1)):
+                count += 1
+    return count
+
+
 def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", config: Config):
     """The best repair of one cluster: (start, end, text, rule, plan, gain), or None."""
     # One rare Han character alone (纾, 喆): only a GBK↔Big5 swap can have made it (with common
@@ -440,6 +577,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     lone = (e - s == 1 and is_han(text[s]) and not _is_hard(text[s])
             and not any(_uncommon(text, k, m) for k in (s - 1, s + 1)) and not _utf8_across(text, s))
     windows = _windows(text, s, e, floor)
+    # A GBK↔Big5 swap is tried only where it makes a suspicious character of the cluster clean.
+    swaps = _useful_swaps(text[s:e])
     lo, hi = text.rfind("\n", 0, s) + 1, text.find("\n", e)
     line = text[lo:hi if hi >= 0 else len(text)]
     context = text[lo:s] + text[e:lo + len(line)]
@@ -448,25 +587,28 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     kana_cost = kana_in_chinese(line, context)
     best = None
     best_gain, best_raw = MARGIN, float("-inf")
-    if config.enabled("mojibake"):
+    if config.enabled("mojibake") and not (lone and not swaps):
+        steps = swaps if lone else _decoding_steps(text, windows, swaps)
         for i, j in windows:
             seg = text[i:j]
             before, after = text[max(0, i - 1):i], text[j:j + 1]
-            base = m.score(seg, before, after) - kana_cost * count_kana(seg)
-            # A plan whose first codec cannot encode the window cannot decode it: dropped with
-            # one encoding per codec, not one per plan.
-            readable = _plans_reading(tuple(codec for codec in _FIRST_CODECS if _encodes(seg, codec)))
-            firsts: Dict[Tuple[str, str], Optional[str]] = {}
+            base = None  # the window's own score, taken when a candidate first needs it
+            # The first step is shared by a plan and its chains: decoded once, and a plan whose
+            # first step cannot decode the window is never looked at.
+            firsts = {step: first for step in steps if _encodes(seg, step[0])
+                      for first in (_decode(seg, (step,)),) if first is not None}
+            if not firsts:
+                continue
             single = False  # a single CJK decoding works on this window
-            for plan in (_CHAR_FOR_CHAR_PLANS if lone else readable):
+            for plan in _plans_from(tuple(firsts)):
                 if len(plan) > 1 and single:
                     break  # a chain is tried only in a window where no single CJK decoding works
-                first = firsts.get(plan[0], _UNSEEN)
-                if first is _UNSEEN:  # the first step is shared by a plan and its chains: decoded once
-                    first = firsts[plan[0]] = _decode(seg, plan[:1])
-                cand = first if len(plan) == 1 or first is None else _decode(first, plan[1:])
+                first = firsts[plan[0]]
+                cand = first if len(plan) == 1 else _decode(first, plan[1:])
                 if cand is None or cand == seg or not _clean(seg, cand, m, plan in _LATIN, before, after):
                     continue
+                if base is None:
+                    base = m.score(seg, before, after) - kana_cost * count_kana(seg)
                 gain = raw = (m.score(cand, before, after) - kana_cost * count_kana(cand) - base
                               - CHAIN_COST * (len(plan) - 1))
                 ti, tj, new = _trim(seg, 0, len(seg), cand)
@@ -491,15 +633,21 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
             best = _extend_to_line(text, best, best_plan, max(lo, floor), lo + len(line), m, kana_cost)
     # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
     if config.enabled("lossy") and not lone and (best is None or best[0] > s or best[1] < e):
-        avoid = other_script(text[lo:s] + text[e:lo + len(line)])
-        for i, j in _with_marks_cut(text, windows + _to_line_edges(text, windows, max(lo, floor), lo + len(line))):
+        avoid = None  # the script the line does not use, found when a fill is first searched for
+        lossy_windows = _with_marks_cut(text, windows + _to_line_edges(text, windows, max(lo, floor), lo + len(line)))
+        codecs = _lossy_codecs(text, lossy_windows)
+        for i, j in lossy_windows if codecs else ():
             seg = text[i:j]
             before, after = text[max(0, i - 1):i], text[j:j + 1]
-            base = m.score(seg, before, after)
-            for read_as in ("gb18030", "cp950"):
+            base = None
+            for read_as in codecs:
+                if avoid is None:
+                    avoid = other_script(text[lo:s] + text[e:lo + len(line)])
                 cand = _lossy_utf8(seg, read_as, m, before, after, avoid)
                 if cand is None or cand == seg or not _clean(seg, cand, m, before=before, after=after):
                     continue
+                if base is None:
+                    base = m.score(seg, before, after)
                 gain = m.score(cand, before, after) - base - LOSSY_COST
                 if gain > best_gain:
                     best = (i, j, cand, "lossy", f"encode {read_as} → fill lost bytes → decode utf-8", gain)
@@ -527,6 +675,11 @@ def _with_marks_cut(text: str, windows: List[Tuple[int, int]]) -> List[Tuple[int
     its (MAX_MARKS + 1)th mark (a character whose GBK bytes begin E3–E9 likely begins a UTF-8
     character there): a window grown beyond its piece (see _pieces), or to the line's edges, is
     refilled up to there, and the rest in the next pass."""
+    if not windows:
+        return windows
+    lo, hi = min(i for i, _ in windows), max(j for _, j in windows)
+    if sum(text.count(mark, lo, hi) for mark in _QUESTION) <= MAX_MARKS:
+        return windows
     out = []
     for i, j in windows:
         marks = [k for k in range(i, j) if text[k] in _QUESTION]
@@ -733,12 +886,13 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
 
 
 def _utf8_like(data: bytes) -> bool:
-    """Whether ``data`` reads mostly as UTF-8 multibyte characters (at least two, and twice as many
-    as the places it breaks), as UTF-8 mojibake with a dropped character does and clean text in
-    another codec does not."""
+    """Whether ``data`` reads mostly as UTF-8 characters of three or four bytes, as Chinese does
+    (at least two, and twice as many as the places it breaks), as UTF-8 mojibake with a dropped
+    character does and clean text in another codec does not. (Two-byte characters do not count:
+    clean GBK makes them often, 说 = CB B5 is UTF-8's ˵.)"""
     decoded = data.decode("utf-8", errors="replace")
     bad = decoded.count("\ufffd")
-    good = sum(1 for c in decoded if c > "\x7f") - bad
+    good = sum(1 for c in decoded if c >= "\u0800") - bad
     return good >= 2 and good >= 2 * bad
 
 
