@@ -576,9 +576,11 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     # characters beside it, 服浪琩 for 督檢查); any other wrong decoding leaves more than one.
     lone = (e - s == 1 and is_han(text[s]) and not _is_hard(text[s])
             and not any(_uncommon(text, k, m) for k in (s - 1, s + 1)) and not _utf8_across(text, s))
-    windows = _windows(text, s, e, floor)
-    # A GBK↔Big5 swap is tried only where it makes a suspicious character of the cluster clean.
+    # A GBK↔Big5 swap is tried only where it makes the cluster's odd characters clean.
     swaps = _useful_swaps(text[s:e])
+    if lone and not swaps:
+        return None
+    windows = _windows(text, s, e, floor)
     lo, hi = text.rfind("\n", 0, s) + 1, text.find("\n", e)
     line = text[lo:hi if hi >= 0 else len(text)]
     context = text[lo:s] + text[e:lo + len(line)]
@@ -587,7 +589,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     kana_cost = kana_in_chinese(line, context)
     best = None
     best_gain, best_raw = MARGIN, float("-inf")
-    if config.enabled("mojibake") and not (lone and not swaps):
+    if config.enabled("mojibake"):
         steps = swaps if lone else _decoding_steps(text, windows, swaps)
         for i, j in windows:
             seg = text[i:j]
