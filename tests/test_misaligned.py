@@ -50,6 +50,14 @@ def test_synthetic_loss(text, position):
     assert textfix.fix_text(broken, punctuation=False) == text
 
 
+def test_run_ends_before_a_rare_real_word():
+    # 在草地上 lost its first lead byte; the ? for the last trail byte of 上 is followed by 玩耍,
+    # whose 耍 is rare: the stream is back in step there, as the word 玩耍 shows.
+    broken = "他们" + _damage("在草地上", 0) + "玩耍。"
+    assert broken == "他们?诓莸厣?玩耍。"
+    assert textfix.fix_text(broken, punctuation=False) == "他们在草地上玩耍。"
+
+
 @pytest.mark.parametrize("text", [
     "真的吗?!我不信。", "你好?!Google", "什么?OK", "他问:为什么?我说:不知道。", "咖啡?奶茶?",
     "剔團圞月兒初淡 剔團圞月兒初淡", "彆扭的心情", "價格是?元",

@@ -127,8 +127,13 @@ def _trail_alone_fits(text: str, i: int) -> bool:
 
 
 def _in_step(text: str, k: int) -> bool:
-    """Whether the characters from ``k`` read as clean text (nothing suspicious in the next two)."""
-    return not suspicious_re().search(text, k, k + 2) and "\ufffd" not in text[k:k + 2] and "?" not in text[k:k + 2]
+    """Whether the characters from ``k`` read as clean text: no mark in the next two, and each is
+    common or makes a pair the model knows with the other (玩耍, 太闷: rare characters, real words)."""
+    pair = text[k:k + 2]
+    if "\ufffd" in pair or "?" in pair:
+        return False
+    odd = suspicious_re().search(text, k, k + 2)
+    return odd is None or (len(pair) == 2 and is_han(pair[0]) and is_han(pair[1]) and pair in _model.load().bigram)
 
 
 def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, float]]:
