@@ -357,3 +357,17 @@ def test_marks_dense_around_a_question_mark_are_utf8_lost_bytes_not_a_misaligned
     # say UTF-8 read as Big5 lost bytes here, which the lossy search fills.
     broken = utf8_read_as_big5(text)
     assert misaligned.fix(broken, Config())[1] == []
+
+
+@pytest.mark.parametrize("before, span, after", [
+    ("", "是真的嗎？我簡直", "不敢相信"),
+    ("他讀了《論語》", "中的一些名句", "，比如“三人行”"),
+])
+def test_marks_dense_before_clean_text_are_utf8_lost_bytes_not_a_misaligned_run(before, span, after):
+    # The clean text after the span (不敢相信) is no part of the UTF-8 read as Big5: the marks are
+    # judged without it, and the lossy search, not the misaligned one, fills them.
+    broken = before + utf8_read_as_big5(span) + after
+    assert misaligned.fix(broken, Config())[1] == []
+    out, changes = repair(broken, Config())
+    assert "?" not in out and {c.rule for c in changes} == {"lossy"}
+    assert out.startswith(before) and out.endswith(after)

@@ -235,7 +235,20 @@ def _utf8_among_marks(text: str, i: int) -> bool:
     lo = lo if nl < 0 else nl + 1
     nl = text.find("\n", i, hi)
     hi = hi if nl < 0 else nl
-    near = text[lo:hi]
+    # Clean-looking text at either end may be the damage's (砍 of ????????砍?貊) or text beyond it
+    # (不敢相 after 蝪∠??): both are tried.
+    odd = suspicious_re()
+    inner_lo, inner_hi = lo, hi
+    while inner_lo < i and not (text[inner_lo] in "?\ufffd" or odd.match(text, inner_lo)):
+        inner_lo += 1
+    while inner_hi > i + 1 and not (text[inner_hi - 1] in "?\ufffd" or odd.match(text, inner_hi - 1)):
+        inner_hi -= 1
+    return any(_utf8_with_holes(text[a:b]) for a in {lo, inner_lo} for b in {hi, inner_hi})
+
+
+def _utf8_with_holes(near: str) -> bool:
+    """Whether ``near``, three or more marks among wide characters, can be UTF-8 read as Big5 or
+    GBK with a lost byte or more at each mark."""
     if sum(1 for c in near if c in "?\ufffd") < 3 or not any(c > "\x7f" and c != "\ufffd" for c in near):
         return False
     for codec in ("cp950", "gbk"):
