@@ -362,6 +362,9 @@ def test_marks_dense_around_a_question_mark_are_utf8_lost_bytes_not_a_misaligned
 @pytest.mark.parametrize("before, span, after", [
     ("", "是真的嗎？我簡直", "不敢相信"),
     ("他讀了《論語》", "中的一些名句", "，比如“三人行”"),
+    # Too few marks to tell by density (嚗?瘥?): ?瘥? re-paired as a misaligned run makes 瑞麗,
+    # which UTF-8 with lost bytes beats.
+    ("國內生產總值（GDP", "）比", "上年增長5.2%"),
 ])
 def test_marks_dense_before_clean_text_are_utf8_lost_bytes_not_a_misaligned_run(before, span, after):
     # The clean text after the span (不敢相信) is no part of the UTF-8 read as Big5: the marks are

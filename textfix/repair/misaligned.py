@@ -38,7 +38,7 @@ from ..chars import is_han
 from ..config import Config
 from ..convert import other_script
 from ..suspect import suspicious_re, utf8_head
-from .mojibake import OTHER_SCRIPT_COST, _breaks, count_kana, kana_in_chinese
+from .mojibake import OTHER_SCRIPT_COST, _breaks, _lossy_utf8, count_kana, kana_in_chinese
 
 RULE = "misaligned"
 MAX_RUN = 40  # characters of out-of-step text after the ? (a longer run is not one loss)
@@ -194,7 +194,26 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
         if any(is_han(c) for c in new) and m.score(new, before, after) / len(new) < PLAUSIBLE:
             continue
         best = (j, new, gain)
+    if best is not None and _utf8_explains_better(text, i, best[0], best[1], m):
+        return None
     return best
+
+
+def _utf8_explains_better(text: str, i: int, j: int, new: str, m: "_model.Model") -> bool:
+    """Whether UTF-8 read as Big5 or GBK with lost bytes explains ``text[k:j]`` (the wide characters
+    before the ``?`` at ``i`` and the run) at least as well as ``new`` rebuilt for ``text[i:j]``
+    (嚗?瘥? after GDP is ）比 in UTF-8 read as Big5, not a run re-paired into 瑞麗): the lossy search
+    of the mojibake fixer is left to fill it."""
+    k = i
+    while k > 0 and i - k < 6 and text[k - 1] > "\x7f":
+        k -= 1
+    before, after = text[max(0, k - 1):k], text[j:j + 1]
+    mine = m.score(text[k:i] + new, before, after)
+    for codec in ("cp950", "gb18030"):
+        other = _lossy_utf8(text[k:j], codec, m, before, after)
+        if other is not None and m.score(other, before, after) >= mine:
+            return True
+    return False
 
 
 def _utf8_before(text: str, i: int) -> bool:
