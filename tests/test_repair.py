@@ -305,6 +305,15 @@ def test_a_lost_byte_that_ends_a_garbled_span(mark):
     assert fixed(broken) == "子們在操場上踢足球，玩得很開心。"
 
 
+@pytest.mark.parametrize("mark", ["\ufffd", "?"])
+def test_a_lost_byte_that_ends_a_garbled_span_inside_a_cluster(mark):
+    # 能 lost its last byte (鑳 + mark) before the clean 坐以待斃, whose rare 斃 joins the cluster:
+    # a window must stop just after the mark for the fill to take it.
+    broken = "我們該怎麼辦？" + utf8_read_as_gbk("總不能", mark) + "坐以待斃吧"
+    assert broken.endswith("鑳" + mark + "坐以待斃吧")
+    assert fixed(broken) == "我們該怎麼辦？總不能坐以待斃吧"
+
+
 def test_lost_bytes_beside_a_four_byte_character():
     # 😀 (F0 9F 98 80) came through whole; 说 after it lost its last byte.
     assert fixed(utf8_read_as_gbk("他们😀说", "?")) == "他们😀说"

@@ -478,6 +478,9 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     last_start = next((i for i in range(e - 1, s, -1) if not pattern.match(text[i - 1])), s)
     ends.add(first_end)
     starts.add(last_start)
+    # Just after a mark: lost bytes that end the garbled text (鑳� of 绺戒笉鑳�坐以待斃, 能 whose last
+    # byte was lost before the clean 坐) are filled by a window that stops there.
+    ends.update(k + 1 for k in range(s, e) if text[k] in _QUESTION and (k + 1 == e or text[k + 1] not in _QUESTION))
     return [(i, j) for i in sorted(starts, reverse=True) for j in sorted(ends) if i < j]
 
 
