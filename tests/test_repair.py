@@ -306,6 +306,29 @@ def test_a_lost_byte_that_ends_a_garbled_span(mark):
 
 
 @pytest.mark.parametrize("mark", ["\ufffd", "?"])
+def test_a_lost_closing_mark_closes_the_title_that_is_open(mark):
+    # 》 (E3 80 8B) lost its last byte: 」 (E3 80 8D) reads as well after 独, but only 《 is open.
+    broken = "他在书店里买了一本" + utf8_read_as_gbk("《百年孤独》", mark) + "。"
+    assert fixed(broken) == "他在书店里买了一本《百年孤独》。"
+
+
+def test_a_piece_may_begin_inside_a_quotation():
+    # ” (E2 80 9D) lost its last byte at the line's start: no quotation is open before it, but
+    # none was closed either, so “ (E2 80 9C) is not preferred for that.
+    broken = utf8_read_as_gbk("！”“你好！”兩人互", "\ufffd")
+    assert fixed(broken) == "！”“你好！”兩人互"
+
+
+@pytest.mark.parametrize("mark", ["\ufffd", "?"])
+def test_garbled_text_that_begins_before_its_cluster(mark):
+    # （ (EF BC 88) read as GBK is 锛 and 圓 (88 with the A after it); only 夋 on is suspicious,
+    # four characters after 锛, which a window must still reach.
+    broken = "人工智能" + utf8_read_as_gbk("（AI）正在改变", mark) + "我们的生活"
+    assert broken.startswith("人工智能锛圓I锛")
+    assert fixed(broken) == "人工智能（AI）正在改变我们的生活"
+
+
+@pytest.mark.parametrize("mark", ["\ufffd", "?"])
 def test_a_lost_byte_that_ends_a_garbled_span_inside_a_cluster(mark):
     # 能 lost its last byte (鑳 + mark) before the clean 坐以待斃, whose rare 斃 joins the cluster:
     # a window must stop just after the mark for the fill to take it.

@@ -38,7 +38,8 @@ from ..chars import is_han
 from ..config import Config
 from ..convert import other_script
 from ..suspect import suspicious_re, utf8_head
-from .mojibake import OTHER_SCRIPT_COST, _breaks, _lossy_utf8, count_kana, kana_in_chinese
+from .mojibake import (CLOSING_QUOTES, OTHER_SCRIPT_COST, QUOTE_BALANCE, QUOTE_PAIRS, _breaks, _lossy_utf8,
+                       closing_balance, count_kana, kana_in_chinese, open_quotes)
 
 RULE = "misaligned"
 MAX_RUN = 40  # characters of out-of-step text after the ? (a longer run is not one loss)
@@ -49,11 +50,8 @@ TRAILS = [b for b in range(0x40, 0xFF) if b != 0x7F]
 # ASCII marks that punctuation clean-up may have made of full-width ones: read back as those.
 _WIDE = {"!": "！", ",": "，", ":": "：", ";": "；", "?": "？", "(": "（", ")": "）"}
 _START = re.compile("[?\ufffd]")
-_QUOTE_PAIRS = ("“”", "‘’", "「」", "『』", "《》", "（）")  # (opening, closing): titles and brackets close as quotes do
-_CLOSING = frozenset(close for _, close in _QUOTE_PAIRS)
 _FINAL = frozenset("。！？")
 _COMMON_MARKS = frozenset("。，、；：？！“”‘’「」『』（）《》…—")
-_QUOTE_BALANCE = 3.0  # nats for or against a closing quote by whether a quotation is open
 
 
 def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
@@ -147,7 +145,6 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
     before = text[max(0, i - 1):i]
     best = None
     line = text[text.rfind("\n", 0, i) + 1:i]
-    quoted = _open_quote(line)
     nl = text.find("\n", i)
     line_end = len(text) if nl < 0 else nl
     whole_line = line + text[i:line_end]
@@ -166,12 +163,12 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
             if new is None:
                 continue
         else:
-            first = _choose(firsts, before, (core + tail)[:1] or after, m, quoted, avoid)
+            first = _choose(firsts, before, (core + tail)[:1] or after, m, line, avoid)
             if first is None:
                 continue
             new = first + core
             if how == LOST:
-                last = _choose(_with_lead(data[-1]), new[-1:], after, m, _open_quote(line + new), avoid)
+                last = _choose(_with_lead(data[-1]), new[-1:], after, m, line + new, avoid)
                 if last is None:
                     continue
                 new += last
@@ -326,12 +323,13 @@ def _chinese(pairs) -> Tuple[str, ...]:
     return tuple(c for c in map(_pair, pairs) if c is not None and (is_han(c) or c in _COMMON_MARKS))
 
 
-def _choose(options: Sequence[str], before: str, after: str, m: "_model.Model", quoted: str,
+def _choose(options: Sequence[str], before: str, after: str, m: "_model.Model", line: str,
             avoid: FrozenSet[str]) -> Optional[str]:
     """The character among ``options`` that reads best between its neighbours; a closing quote is
-    likelier where its quotation is open (``quoted``: the closers expected) and unlikely elsewhere,
-    and a character of the script the line does not use (``avoid``) unlikely."""
-    ranked = _ranked(options, before, after, m, quoted, avoid)
+    likelier where ``line`` (the text before it) left its quotation open and unlikely where it
+    closed it (see closing_balance), and a character of the script the line does not use
+    (``avoid``) unlikely."""
+    ranked = _ranked(options, before, after, m, line, avoid)
     return ranked[0][1] if ranked else None
 
 
@@ -344,13 +342,12 @@ def _choose_two(firsts: Sequence[str], lasts: Sequence[str], before: str, after:
     FIRST_OPTIONS likeliest first characters (scored without the second), each with its best second.
     A second's score is its bigram after the first plus what does not depend on the first (its
     bigram before ``after``, its quote and line-end bonuses), computed once."""
-    quoted = _open_quote(line)
-    post = [(s - m.char(c), c) for s, c in _ranked(lasts, "", after, m, quoted, avoid)]
+    post = [(s - m.char(c), c) for s, c in _ranked(lasts, "", after, m, line, avoid)]
     best, best_score = None, float("-inf")
-    for score, first in _ranked(firsts, before, None, m, quoted, avoid)[:FIRST_OPTIONS]:
-        if any(first in pair for pair in _QUOTE_PAIRS):
+    for score, first in _ranked(firsts, before, None, m, line, avoid)[:FIRST_OPTIONS]:
+        if any(first in pair for pair in QUOTE_PAIRS):
             # It opens or closes a quotation, which changes the seconds' quote bonuses.
-            ranked = _ranked(lasts, first, after, m, _open_quote(line + first), avoid)
+            ranked = _ranked(lasts, first, after, m, line + first, avoid)
             second, total = (ranked[0][1], score + ranked[0][0]) if ranked else (None, float("-inf"))
         else:
             total, second = max(((score + m.pair(first, c) + rest, c) for rest, c in post),
@@ -360,17 +357,18 @@ def _choose_two(firsts: Sequence[str], lasts: Sequence[str], before: str, after:
     return best
 
 
-def _ranked(options: Sequence[str], before: str, after: Optional[str], m: "_model.Model", quoted: str,
+def _ranked(options: Sequence[str], before: str, after: Optional[str], m: "_model.Model", line: str,
             avoid: FrozenSet[str]) -> List[Tuple[float, str]]:
     """Each of ``options`` with its score between ``before`` and ``after``, best first (``after``
-    None: a character not yet known follows)."""
+    None: a character not yet known follows), after ``line``."""
+    quoted = open_quotes(line)
     found = []
     for c in options:
         s = m.score(c, before[-1:], (after or "")[:1])
         if after in ("", "\n", "\r") and (c in _FINAL or c in quoted):
-            s += _QUOTE_BALANCE  # a line ends a sentence or a quotation more often than with 、 or ，
-        if c in _CLOSING:
-            s += _QUOTE_BALANCE if c in quoted else -_QUOTE_BALANCE
+            s += QUOTE_BALANCE  # a line ends a sentence or a quotation more often than with 、 or ，
+        if c in CLOSING_QUOTES:
+            s += closing_balance(line, c)
         if c in avoid:
             s -= OTHER_SCRIPT_COST
         found.append((s, c))
@@ -378,6 +376,3 @@ def _ranked(options: Sequence[str], before: str, after: Optional[str], m: "_mode
     return found
 
 
-def _open_quote(line: str) -> str:
-    """The closing quotes whose quotations are open at the end of ``line``."""
-    return "".join(close for open_, close in _QUOTE_PAIRS if line.count(open_) > line.count(close))

@@ -68,6 +68,10 @@ _CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="igno
 _INVISIBLE = frozenset("\xa0\xad\u200b\u200c\u200d\u2060\ufeff")  # no Chinese repair makes these
 _EITHER = frozenset("“”‘’—…")  # cp1252 signs that are Chinese punctuation too: on neither side of a run's edge
 _QUESTION = "?\ufffd"
+QUOTE_PAIRS = ("“”", "‘’", "「」", "『』", "《》", "（）")  # (opening, closing): titles and brackets close as quotes do
+CLOSING_QUOTES = frozenset(close for _, close in QUOTE_PAIRS)
+_OPENING = {close: open_ for open_, close in QUOTE_PAIRS}
+QUOTE_BALANCE = 3.0  # nats for or against a closing mark guessed for lost bytes, by whether its quotation is open
 SWAPS = (("gb18030", "cp950"), ("cp950", "gb18030"))  # GBK ↔ Big5: one double-byte character for another
 
 
@@ -448,6 +452,13 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     lo, hi = _line_bounds(text, s, e, floor)
     starts = set(range(min(s + SHRINK, e - 1), lo - 1, -1))
     ends = set(range(max(e - SHRINK, s + 1), hi + 1))
+    # Beyond the edge, characters whose GBK bytes are a UTF-8 lead and continuation byte (锛 = EF
+    # BC): the garbled text's start, left outside when the cluster began later (锛圓I锛夋 is （AI）
+    # read as GBK, and only 夋 on is suspicious).
+    first, line_start = lo, max(floor, text.rfind("\n", 0, s) + 1)
+    while first > line_start and lo - first < EDGE and utf8_head(text[first - 1]):
+        first -= 1
+        starts.add(first)
     # Where a Latin-1 run meets wide characters (ÁË一隻), and where UTF-8 stops decoding (the
     # garbled bytes end before 王 of 銆婇湼王别姬): the mojibake's likely end, inside a cluster that
     # joined real rare characters after it; and where wide characters meet a Latin-1 run
@@ -648,7 +659,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
             for read_as in codecs:
                 if avoid is None:
                     avoid = other_script(text[lo:s] + text[e:lo + len(line)])
-                cand = _lossy_utf8(seg, read_as, m, before, after, avoid)
+                cand = _lossy_utf8(seg, read_as, m, text[max(lo, floor):i], after, avoid)
                 if cand is None or cand == seg or not _clean(seg, cand, m, before=before, after=after):
                     continue
                 if base is None:
@@ -827,7 +838,8 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
     """The most plausible UTF-8 text whose bytes, read as ``read_as``, gave ``seg`` after some bytes
     were lost: each ``?``/U+FFFD stands for one lost byte (one the decoder could not read before
     the next) or, at a cost, two; and up to MAX_HOLES whole double-byte characters may have been
-    dropped where the bytes stop being valid UTF-8."""
+    dropped where the bytes stop being valid UTF-8. ``before`` is the line's text before ``seg``
+    (its quotations, whose closing marks a fill prefers), ``after`` the character after it."""
     pieces: List[Tuple[bytes, bool]] = []  # (bytes of one character, is it a hole marker)
     for ch in seg:
         if ch in _QUESTION:
@@ -888,6 +900,22 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
         if other and any(c in other for c in best[1]):
             return _lossy_utf8(seg, read_as, m, before, after, other)
     return None if best is None else best[1]
+
+
+def open_quotes(line: str) -> str:
+    """The closing marks whose quotations, titles or brackets are open at the end of ``line``."""
+    return "".join(close for open_, close in QUOTE_PAIRS if line.count(open_) > line.count(close))
+
+
+def closing_balance(line: str, close: str) -> float:
+    """What a closing mark ``close`` after ``line`` is worth: QUOTE_BALANCE where its quotation is
+    open, as much against where ``line`` opened and closed it, nothing where ``line`` holds
+    neither mark (a piece of text may begin inside a quotation: ！”“你好！”)."""
+    open_ = _OPENING[close]
+    opened, closed = line.count(open_), line.count(close)
+    if opened > closed:
+        return QUOTE_BALANCE
+    return -QUOTE_BALANCE if opened else 0.0
 
 
 def _utf8_like(data: bytes) -> bool:
@@ -1020,6 +1048,7 @@ def _viterbi(seq: List[object], m: "_model.Model", before: str, after: str, avoi
     bigram, floor, start = m.bigram, m.floor, m.start
     layers: List[Dict[str, Tuple[float, str]]] = [{} for _ in range(n + 1)]
     layers[0][before[-1:] or "\n"] = (0.0, "")  # the text's start is a line's
+    opened = before if any(o in before for o, _ in QUOTE_PAIRS) else ""  # quotations open before
     for p in range(n):
         states = layers[p]
         if not states:
@@ -1044,6 +1073,7 @@ def _viterbi(seq: List[object], m: "_model.Model", before: str, after: str, avoi
             for ch, cost in options:
                 if ch in avoid:
                     cost += OTHER_SCRIPT_COST
+                closes = ch in CLOSING_QUOTES  # (scored by the quotations open before it)
                 lost_before = _lost_byte(read_as, _utf8_ends(ch)[0]) if linked else None
                 low = floor.get(ch)  # a Han character of the tables: m.pair inlined (Model.boundary)
                 begins = start[ch] if low is not None else 0.0
@@ -1060,6 +1090,8 @@ def _viterbi(seq: List[object], m: "_model.Model", before: str, after: str, avoi
                     s = sc + lp
                     if lost_before is not None and last not in lost_before:
                         s -= UNLIKELY_BYTE_COST
+                    if closes:
+                        s += closing_balance(opened + txt, ch)
                     if s > best:
                         best, best_txt = s, txt
                 best -= cost
