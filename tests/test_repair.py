@@ -391,6 +391,19 @@ def test_marks_dense_around_a_question_mark_are_utf8_lost_bytes_not_a_misaligned
     assert misaligned.fix(broken, Config())[1] == []
 
 
+def test_a_mark_after_a_big5_utf8_lead_among_marks_is_a_lost_byte():
+    # 游 (B4 E5) and 望 (B1 E6) are common, but each ends in a UTF-8 lead whose continuation bytes
+    # Big5 could not pair: among other marks, the ? after them stands for lost bytes.
+    from textfix.suspect import lost_byte_mark
+
+    garbled = "部小霂游?望??120???，前80回"
+    assert lost_byte_mark(garbled, garbled.index("?"))
+    assert "游?望" not in fixed(garbled)
+    # A ? after such a character with no marks around it is a question mark (嗎 = B6 DC does not
+    # end in a lead; 望 does).
+    assert not lost_byte_mark("你有什麼願望?", 6)
+
+
 @pytest.mark.parametrize("before, span, after", [
     ("", "是真的嗎？我簡直", "不敢相信"),
     ("他讀了《論語》", "中的一些名句", "，比如“三人行”"),

@@ -37,6 +37,20 @@ def utf8_head(ch: str) -> bool:
     return len(data) == 2 and 0xE0 <= data[0] <= 0xEF and 0x80 <= data[1] <= 0xBF
 
 
+@functools.lru_cache(maxsize=4096)
+def big5_utf8_lead(ch: str) -> bool:
+    """Whether ``ch`` in Big5 ends with the lead byte of a three-byte UTF-8 CJK character (望 = B1
+    E6): UTF-8 read as Big5 leaves one before a ``?`` where the continuation bytes could not pair."""
+    try:
+        data = ch.encode("cp950")
+    except UnicodeEncodeError:
+        return False
+    return len(data) == 2 and 0xE3 <= data[1] <= 0xE9
+
+
+NEAR = 8  # characters on either side of a ? where other marks show UTF-8 losing bytes
+
+
 def lost_byte_mark(text: str, i: int) -> bool:
     """Whether the ``?`` at ``i`` may stand for lost bytes: the nearest character on either side
     that is not itself a ``?`` is suspicious (``涓?枃``) and does not pair up with the character
@@ -54,4 +68,10 @@ def lost_byte_mark(text: str, i: int) -> bool:
             pair = (text[k] + text[j] if step < 0 else text[j] + text[k]) if 0 <= k < len(text) else ""
             if pair not in bigram:
                 return True
+    # UTF-8 read as Big5 loses about every other byte, and the characters it leaves may all be
+    # common (游?望??120): a ? after one whose Big5 bytes end in a UTF-8 lead, among two more marks.
+    if i > 0 and big5_utf8_lead(text[i - 1]):
+        near = text[max(0, i - NEAR):i + NEAR + 1]
+        if near.count("?") + near.count("\ufffd") >= 3:
+            return True
     return False

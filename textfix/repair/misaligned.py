@@ -37,7 +37,7 @@ from ..changes import Change
 from ..chars import is_han
 from ..config import Config
 from ..convert import other_script
-from ..suspect import suspicious_re, utf8_head
+from ..suspect import NEAR, suspicious_re, utf8_head
 from .mojibake import (CLOSING_QUOTES, OTHER_SCRIPT_COST, QUOTE_BALANCE, QUOTE_PAIRS, _breaks, _lossy_utf8,
                        closing_balance, count_kana, kana_in_chinese, open_quotes)
 
@@ -239,7 +239,6 @@ def _utf8_before(text: str, i: int) -> bool:
     return False
 
 
-NEAR = 8  # characters on either side of a ? where other marks show UTF-8 losing bytes
 
 
 def _utf8_among_marks(text: str, i: int) -> bool:
