@@ -546,13 +546,25 @@ def _decoding_steps(text: str, windows: List[Tuple[int, int]],
             continue
         for data, near in encoded[step[0]]:
             try:
-                data.decode(step[1])
+                out = data.decode(step[1])
             except UnicodeDecodeError as err:
                 if err.start < near:
                     continue
+                out = data[:err.start].decode(step[1])
+            if step[1] == "utf-8" and not any(map(_feeds, out)):
+                continue  # only two-byte letters (GBK's 知 is UTF-8's Hebrew ֪): nothing to make of them
             found.append(step)
             break
     return tuple(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _feeds(ch: str) -> bool:
+    """Whether ``ch``, decoded from UTF-8 by a first step, can be part of a repair: a character of
+    three or more bytes (Chinese, or the mojibake a second step undoes), a Latin-1 or cp1252 one (a
+    Latin second step's), or a Chinese sign (°, ×). Other two-byte letters (Greek, Hebrew, Latin
+    Extended) are neither Chinese nor what a second step reads."""
+    return ch >= "\u0800" or "\x80" <= ch <= "\xff" or ch in _CP1252_SIGNS or _chinese_sign(ch)
 
 
 def _lossy_codecs(text: str, windows: List[Tuple[int, int]]) -> Tuple[str, ...]:
