@@ -106,6 +106,15 @@ def _is_hard(ch: str) -> bool:
             or 0x3100 <= cp <= 0x312F or 0x0370 <= cp <= 0x04FF or ch in _model.CJK_ODD)
 
 
+def _joins_marks(text: str, i: int, found: List[List]) -> bool:
+    """Whether the ``?`` at ``i`` follows, within MAX_CLUSTER_GAP on its line, a cluster that holds
+    marks for lost bytes: more of them (120??? after 游?望?? is UTF-8 read as Big5, 回 lost whole)."""
+    if not found or i - found[-1][1] > MAX_CLUSTER_GAP or "\n" in text[found[-1][1]:i]:
+        return False
+    cluster = text[found[-1][0]:found[-1][1]]
+    return "?" in cluster or "\ufffd" in cluster
+
+
 def _lone_sign(text: str, s: int, e: int) -> bool:
     """A Latin-1 sign alone (» in 首页 »聚焦, © before 2024): real text uses these. It could be half
     of a GBK or Big5 character only with an ASCII trail byte (0x40–0x7E) after it (¤@ is 一)."""
@@ -130,7 +139,7 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
         hits = sorted(lone.union(hits))
     for i in hits:
         ch = text[i]
-        if ch == "?" and not lost_byte_mark(text, i):
+        if ch == "?" and not lost_byte_mark(text, i) and not _joins_marks(text, i, found):
             continue
         if ch == "\xb7" and 0 < i < len(text) - 1 and _wide(text[i - 1]) and _wide(text[i + 1]):
             continue  # a middle dot between Chinese (乔治·韦, ２·５): Latin-1 mojibake has Latin-1 beside it
