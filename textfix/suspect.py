@@ -55,8 +55,9 @@ def lost_byte_mark(text: str, i: int) -> bool:
     """Whether the ``?`` at ``i`` may stand for lost bytes: the nearest character on either side
     that is not itself a ``?`` is suspicious (``涓?枃``) and does not pair up with the character
     beyond it as the model knows real words do (``咖啡?`` is a question); so is a ``?`` after a
-    character whose GBK bytes begin a UTF-8 character (``銆?`` was ``。``). A ``?`` beside clean
-    text is a mark."""
+    character whose GBK bytes begin a UTF-8 character (``銆?`` was ``。``), and one after a
+    character whose Big5 bytes end in a UTF-8 lead byte with two more marks near (``游?望??``). A
+    ``?`` beside clean text is a mark."""
     pattern = suspicious_re()
     bigram = _model.load().bigram
     for step in (-1, 1):

@@ -239,8 +239,6 @@ def _utf8_before(text: str, i: int) -> bool:
     return False
 
 
-
-
 def _utf8_among_marks(text: str, i: int) -> bool:
     """Whether the ``?`` at ``i`` is one of many marks nearby (three or more within NEAR characters)
     among characters whose Big5 or GBK bytes, with a lost byte for each mark, can be UTF-8: UTF-8
@@ -373,5 +371,3 @@ def _ranked(options: Sequence[str], before: str, after: Optional[str], m: "_mode
         found.append((s, c))
     found.sort(key=lambda sc: -sc[0])
     return found
-
-
