@@ -202,6 +202,29 @@ def test_steps_ruled_out_decode_no_window(text, data):
             assert out is None or (step[1] == "utf-8" and not any(map(mojibake._feeds, out))), (step, text[i:j])
 
 
+# Rare real characters among common ones (half the clusters have nothing to read), and some
+# mojibake (涓枃 is 中文, 鍙戝竷 发布 in UTF-8 read as GBK) and ASCII.
+_RARE_PIECES = ["窗牖", "耄耋", "菡", "鏊", "堑", "帧", "笋", "邕", "蠹", "琤", "嵘", "知", "说", "的", "中文",
+                "新版本", "了", "人在", "，", "。", "涓枃", "鍙戝竷", "12", "a", " "]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_RARE_PIECES), min_size=1, max_size=8).map("".join))
+def test_a_cluster_with_nothing_to_read_has_no_repair(text):
+    """A cluster _nothing_to_read skips (and with no useful swap) gets no repair from the full
+    search either: the skip only saves work."""
+    m = mojibake._model.load()
+    for s, e in mojibake._clusters(text):
+        if mojibake._useful_swaps(text[s:e]) or not mojibake._nothing_to_read(text, s, e, 0):
+            continue
+        real = mojibake._nothing_to_read
+        mojibake._nothing_to_read = lambda *args: False
+        try:
+            assert mojibake._best_window(text, s, e, 0, m, Config()) is None, text[s:e]
+        finally:
+            mojibake._nothing_to_read = real
+
+
 @settings(max_examples=300, deadline=None, derandomize=True)
 @given(st.binary(max_size=40), st.integers(0, 40), st.integers(0, 40))
 def test_utf8_starts_bound_every_piece(data, a, b):

@@ -525,6 +525,33 @@ def _useful_swaps(cluster: str) -> Tuple[Tuple[str, str], ...]:
     return tuple(found)
 
 
+def _nothing_to_read(text: str, s: int, e: int, floor: int) -> bool:
+    """Whether no window of the cluster ``[s, e)`` can hold anything but a GBK↔Big5 swap to try:
+    no mark for lost bytes, no Latin-1 character, and no offset of its GBK or Big5 bytes where a
+    UTF-8 character that a repair could use begins (see _feeds). Clean text with rare characters
+    usually has none of these (窗牖 = D5 CA C0 CE), and its windows are not even built."""
+    lo, hi = _line_bounds(text, s, e, floor)
+    lo = max(floor, text.rfind("\n", 0, s) + 1, lo - EDGE)  # (_windows may reach EDGE further back)
+    region = text[lo:hi]
+    if any(c in _QUESTION for c in region) or _LATIN1_CHAR.search(region):
+        return False
+    for codec in ("gb18030", "cp950"):
+        data = region.encode(codec, errors="replace")
+        for p in range(len(data) - 1):
+            b = data[p]
+            if b < 0xC2 or b > 0xF4:
+                continue
+            need = 1 if b <= 0xDF else 2 if b <= 0xEF else 3
+            piece = data[p:p + need + 1]
+            if len(piece) == need + 1 and all(0x80 <= x <= 0xBF for x in piece[1:]):
+                try:
+                    if _feeds(piece.decode("utf-8")):
+                        return False
+                except UnicodeDecodeError:
+                    continue
+    return True
+
+
 def _decoding_steps(text: str, windows: List[Tuple[int, int]],
                     swaps: Tuple[Tuple[str, str], ...]) -> Tuple[Tuple[str, str], ...]:
     """The first steps of plans that can decode at least one of ``windows``: of the GBK↔Big5
@@ -614,6 +641,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     # A GBK↔Big5 swap is tried only where it makes the cluster's odd characters clean.
     swaps = _useful_swaps(text[s:e])
     if lone and not swaps:
+        return None
+    if not swaps and _nothing_to_read(text, s, e, floor):
         return None
     windows = _windows(text, s, e, floor)
     lo, hi = text.rfind("\n", 0, s) + 1, text.find("\n", e)
