@@ -337,6 +337,16 @@ def test_a_lost_closing_mark_closes_the_title_that_is_open(mark):
     assert fixed(broken) == "他在书店里买了一本《百年孤独》。"
 
 
+def test_a_lone_bopomofo_letter_in_chinese_is_a_swapped_mark():
+    # ： in GBK (A3 BA) read as Big5 is ㄩ; alone between Chinese and ASCII it costs as a lone kana
+    # does, and the swap back wins though it changes one character.
+    broken = "文件内容" + garble("：", "gbk", "cp950") + "%s"
+    assert broken == "文件内容ㄩ%s"
+    assert fixed(broken) == "文件内容：%s"
+    # Zhuyin, a run of bopomofo letters, stays.
+    assert fixed("注音：ㄓㄨˋ ㄧㄣ") == "注音：ㄓㄨˋ ㄧㄣ"
+
+
 def test_a_piece_may_begin_inside_a_quotation():
     # ” (E2 80 9D) lost its last byte at the line's start: no quotation is open before it, but
     # none was closed either, so “ (E2 80 9C) is not preferred for that.

@@ -172,6 +172,11 @@ _KANA_CLASS = "[\u3041-\u30ff]"  # hiragana and katakana letters (the model's ka
 _KANA = re.compile(_KANA_CLASS)
 _LONE_KANA = re.compile(f"(?<=[\u3400-\u9fff0-9]){_KANA_CLASS}(?!{_KANA_CLASS})|(?<!{_KANA_CLASS}){_KANA_CLASS}(?=[\u3400-\u9fff0-9])")
 _KANA_RUN = re.compile(f"{_KANA_CLASS}{{2}}")
+# Kana and bopomofo letters: alone in a line of Chinese they are GBK and Big5 read in each other's
+# codec (：→ ㄩ, ，→ ㄛ in GBK read as Big5), and both cost as kana do there; a run of either is
+# Japanese or zhuyin.
+_PHONETIC = re.compile("[\u3041-\u30ff\u3105-\u312f]")
+_PHONETIC_RUN = re.compile("[\u3041-\u30ff]{2}|[\u3105-\u312f\u02c7\u02ca\u02cb\u02d9]{2}")
 
 
 def _lone_kana(text: str) -> List[int]:
@@ -267,7 +272,7 @@ def kana_in_chinese(line: str, context: str) -> float:
     model's kana score (Japanese text's) is far too likely for it: KANA_IN_CHINESE where the
     context holds Chinese; half as much in a line with no other Chinese whose kana, two or more,
     all stand alone beside digits or Han (10る1ら: 10月1日), weaker evidence (1つ2つ is Japanese)."""
-    if _KANA_RUN.search(line):
+    if _PHONETIC_RUN.search(line):
         return 0.0
     if _has_chinese(context):
         return KANA_IN_CHINESE
@@ -277,8 +282,8 @@ def kana_in_chinese(line: str, context: str) -> float:
 
 
 def count_kana(text: str) -> int:
-    """How many hiragana and katakana letters ``text`` holds."""
-    return sum(1 for c in text if "\u3041" <= c <= "\u30ff") if _KANA.search(text) else 0
+    """How many hiragana, katakana and bopomofo letters ``text`` holds."""
+    return len(_PHONETIC.findall(text))
 
 
 def _utf8_across(text: str, k: int) -> bool:
