@@ -337,14 +337,19 @@ def test_a_lost_closing_mark_closes_the_title_that_is_open(mark):
     assert fixed(broken) == "他在书店里买了一本《百年孤独》。"
 
 
-def test_a_lone_bopomofo_letter_in_chinese_is_a_swapped_mark():
-    # ： in GBK (A3 BA) read as Big5 is ㄩ; alone between Chinese and ASCII it costs as a lone kana
-    # does, and the swap back wins though it changes one character.
+def test_a_lone_bopomofo_letter_or_box_drawing_sign_in_chinese_is_a_swapped_one():
+    # ： in GBK (A3 BA) read as Big5 is ㄩ, and 或 in Big5 (A9 CE) read as GBK is ┪; alone in a
+    # line of Chinese each costs as a lone kana does, and the swap back wins though it changes one
+    # character between ASCII.
     broken = "文件内容" + garble("：", "gbk", "cp950") + "%s"
     assert broken == "文件内容ㄩ%s"
     assert fixed(broken) == "文件内容：%s"
-    # Zhuyin, a run of bopomofo letters, stays.
-    assert fixed("注音：ㄓㄨˋ ㄧㄣ") == "注音：ㄓㄨˋ ㄧㄣ"
+    broken = "未匹配的 ) " + garble("或", "cp950", "gbk") + " \\"
+    assert broken == "未匹配的 ) ┪ \\"
+    assert fixed(broken) == "未匹配的 ) 或 \\"
+    # Zhuyin, a run of bopomofo letters, and a drawn table stay.
+    for clean in ("注音：ㄓㄨˋ ㄧㄣ", "├─────┼─────┤\n│ 名称 │ 数量 │\n└─────┴─────┘", "价格 │ 100元"):
+        assert fixed(clean) == clean
 
 
 def test_a_piece_may_begin_inside_a_quotation():

@@ -53,7 +53,7 @@ TWO_BYTE_MARKS = 8  # up to this many marks in a window, one of them may stand f
 MAX_OPTIONS = 150  # characters tried for one slot with lost bytes
 BEAM = 30  # texts the lost-byte search keeps at each byte offset
 ONE_CHAR_COST = 6.0  # nats a lossless repair of one character must win by beyond MARGIN
-KANA_IN_CHINESE = 4.0  # nats a lone kana costs beyond the model in a Chinese line with no kana runs
+SWAP_SIGN_COST = 4.0  # nats a lone swap sign (see _SWAP_SIGN) costs beyond the model in a line of Chinese
 LOSSY_COST = 4.0  # nats a fill of guessed bytes must win by beyond MARGIN
 TWO_BYTE_MARK_COST = 3.0  # nats for reading a mark as two lost bytes (Python's decoders lose one)
 # nats for a lost byte that the wrong decoder could have read with the byte after it (so it would
@@ -172,11 +172,12 @@ _KANA_CLASS = "[\u3041-\u30ff]"  # hiragana and katakana letters (the model's ka
 _KANA = re.compile(_KANA_CLASS)
 _LONE_KANA = re.compile(f"(?<=[\u3400-\u9fff0-9]){_KANA_CLASS}(?!{_KANA_CLASS})|(?<!{_KANA_CLASS}){_KANA_CLASS}(?=[\u3400-\u9fff0-9])")
 _KANA_RUN = re.compile(f"{_KANA_CLASS}{{2}}")
-# Kana and bopomofo letters: alone in a line of Chinese they are GBK and Big5 read in each other's
-# codec (：→ ㄩ, ，→ ㄛ in GBK read as Big5), and both cost as kana do there; a run of either is
-# Japanese or zhuyin.
-_PHONETIC = re.compile("[\u3041-\u30ff\u3105-\u312f]")
-_PHONETIC_RUN = re.compile("[\u3041-\u30ff]{2}|[\u3105-\u312f\u02c7\u02ca\u02cb\u02d9]{2}")
+# Swap signs: kana, bopomofo letters and box-drawing characters. Alone in a line of Chinese they are
+# GBK and Big5 read in each other's codec (週末 → 秅ソ; ：→ ㄩ and ，→ ㄛ in GBK read as Big5; 或 →
+# ┪ in Big5 read as GBK), and each costs SWAP_SIGN_COST there; a run of one kind is Japanese,
+# zhuyin or a drawn table, and costs nothing.
+_SWAP_SIGN = re.compile("[\u3041-\u30ff\u3105-\u312f\u2500-\u257f]")
+_SWAP_SIGN_RUN = re.compile("[\u3041-\u30ff]{2}|[\u3105-\u312f\u02c7\u02ca\u02cb\u02d9]{2}|[\u2500-\u257f]{2}")
 
 
 def _lone_kana(text: str) -> List[int]:
@@ -266,24 +267,25 @@ def _has_chinese(text: str) -> bool:
     return any(is_han(c) and not _is_hard(c) for c in text)
 
 
-def kana_in_chinese(line: str, context: str) -> float:
-    """Nats each kana costs beyond the model in ``line``, whose characters outside the text being
-    repaired are ``context``. In a line with no kana runs (no Japanese) a kana is mojibake, and the
-    model's kana score (Japanese text's) is far too likely for it: KANA_IN_CHINESE where the
-    context holds Chinese; half as much in a line with no other Chinese whose kana, two or more,
-    all stand alone beside digits or Han (10る1ら: 10月1日), weaker evidence (1つ2つ is Japanese)."""
-    if _PHONETIC_RUN.search(line):
+def swap_sign_cost(line: str, context: str) -> float:
+    """Nats each swap sign (a kana, bopomofo letter or box-drawing character) costs beyond the
+    model in ``line``, whose characters outside the text being repaired are ``context``. In a line
+    with no run of them (no Japanese, zhuyin or table) one is mojibake, and the model's score for it
+    (Japanese text's for kana) is far too likely: SWAP_SIGN_COST where the context holds Chinese;
+    half as much in a line with no other Chinese whose kana, two or more, all stand alone beside
+    digits or Han (10る1ら: 10月1日), weaker evidence (1つ2つ is Japanese)."""
+    if _SWAP_SIGN_RUN.search(line):
         return 0.0
     if _has_chinese(context):
-        return KANA_IN_CHINESE
-    if len(_lone_kana(line)) >= max(2, count_kana(line)):
-        return KANA_IN_CHINESE / 2
+        return SWAP_SIGN_COST
+    if len(_lone_kana(line)) >= max(2, count_swap_signs(line)):
+        return SWAP_SIGN_COST / 2
     return 0.0
 
 
-def count_kana(text: str) -> int:
-    """How many hiragana, katakana and bopomofo letters ``text`` holds."""
-    return len(_PHONETIC.findall(text))
+def count_swap_signs(text: str) -> int:
+    """How many swap signs (hiragana, katakana, bopomofo, box drawing) ``text`` holds."""
+    return len(_SWAP_SIGN.findall(text))
 
 
 def _utf8_across(text: str, k: int) -> bool:
@@ -655,7 +657,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     context = text[lo:s] + text[e:lo + len(line)]
     chinese_line = _has_chinese(context)
     kana_hard = not _KANA_RUN.search(line)  # no Japanese here: a kana is mojibake
-    kana_cost = kana_in_chinese(line, context)
+    sign_cost = swap_sign_cost(line, context)
     best = None
     best_gain, best_raw = MARGIN, float("-inf")
     if config.enabled("mojibake"):
@@ -679,8 +681,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 if cand is None or cand == seg or not _clean(seg, cand, m, plan in _LATIN, before, after):
                     continue
                 if base is None:
-                    base = m.score(seg, before, after) - kana_cost * count_kana(seg)
-                gain = raw = (m.score(cand, before, after) - kana_cost * count_kana(cand) - base
+                    base = m.score(seg, before, after) - sign_cost * count_swap_signs(seg)
+                gain = raw = (m.score(cand, before, after) - sign_cost * count_swap_signs(cand) - base
                               - CHAIN_COST * (len(plan) - 1))
                 ti, tj, new = _trim(seg, 0, len(seg), cand)
                 short = 2 if plan in _CHAR_FOR_CHAR else 1
@@ -701,7 +703,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
         if best is not None and best[4] in _DEFERRED:
             return None  # UTF-8 read as Latin-1 explains it best: ftfy's job, in repair/latin.py
         if best is not None and len(best_plan) == 1:
-            best = _extend_to_line(text, best, best_plan, max(lo, floor), lo + len(line), m, kana_cost)
+            best = _extend_to_line(text, best, best_plan, max(lo, floor), lo + len(line), m, sign_cost)
     # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
     if config.enabled("lossy") and not lone and (best is None or best[0] > s or best[1] < e):
         avoid = None  # the script the line does not use, found when a fill is first searched for
@@ -774,7 +776,7 @@ def _utf8_lead(ch: str) -> bool:
         return False
 
 
-def _extend_to_line(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Model", kana_cost: float):
+def _extend_to_line(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Model", sign_cost: float):
     """``best`` grown to the start and/or end of its line when the same decoding explains what lies
     between about as well (at most EXTEND_SLACK nats lost per character gained): a line is
     usually garbled as a whole, and its first or last character alone (意 of 意現象在大, る of
@@ -793,8 +795,8 @@ def _extend_to_line(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Mo
         if new is None or not _clean(seg, new, m):
             continue
         before, after = text[max(0, a - 1):a], text[b:b + 1]
-        ext_gain = (m.score(new, before, after) - kana_cost * count_kana(new)
-                    - m.score(seg, before, after) + kana_cost * count_kana(seg))
+        ext_gain = (m.score(new, before, after) - sign_cost * count_swap_signs(new)
+                    - m.score(seg, before, after) + sign_cost * count_swap_signs(seg))
         extra = sum(1 for c in text[a:i] + text[j:b] if ord(c) > 0x7F)
         if ext_gain >= gain - EXTEND_SLACK * extra:
             return (a, b, new, rule, described, max(gain, ext_gain))
