@@ -168,7 +168,8 @@ def main() -> None:
                 proc = subprocess.run([sys.executable, "-c", _FILTER_RSS], stdin=src, stdout=subprocess.DEVNULL,
                                       stderr=subprocess.PIPE, text=True)
             elapsed = time.perf_counter() - t
-            peak = int(proc.stderr.split()[-1]) / 1024
+            tail = proc.stderr.split()[-1:]
+            peak = int(tail[0]) / 1024 if tail and tail[0].isdigit() else float("nan")  # (nan: it failed)
             print(f"filter: {size / 1e6:.0f} MB in {elapsed:.1f} s ({size / 1e6 / elapsed:.2f} MB/s), "
                   f"peak RSS {peak:.0f} MB, exit {proc.returncode}")
 
