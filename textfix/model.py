@@ -37,11 +37,11 @@ LAMBDA = 0.9
 # it saw seldom gets little of its weight.
 RUNNING_WEIGHT = 0.5
 RUNNING_CONFIDENCE = 50
-# A separator, book-title mark, bracket or digit after a Han character (说：, 读《, 于1998) adds n_run(a, mark) / n_run(a) to the
-# mark's probability as the model scores it otherwise, with the weight n_run(a) / (n_run(a) +
-# MARK_CONFIDENCE) (so it adds n_run(a, mark) / (n_run(a) + MARK_CONFIDENCE)); a Han
-# character after a mark or a digit (“说, 1998年) adds MARK_WEIGHT times its share among the Han
-# characters seen after that mark.
+# A separator, book-title mark, bracket or digit after a Han character (说：, 读《, 于1998) adds
+# n_run(a, mark) / n_run(a) to the mark's probability as the model scores it otherwise, with the
+# weight n_run(a) / (n_run(a) + MARK_CONFIDENCE) (so it adds n_run(a, mark) / (n_run(a) +
+# MARK_CONFIDENCE)); a Han character after a mark or a digit (“说, 1998年) adds MARK_WEIGHT times
+# its share among the Han characters seen after that mark.
 MARK_CONFIDENCE = 1000
 MARK_WEIGHT = 0.5
 _DIGIT = "0"  # in model_running.tsv, any ASCII digit

@@ -44,6 +44,7 @@ from .mojibake import (CLOSING_QUOTES, OTHER_SCRIPT_COST, QUOTE_BALANCE, QUOTE_P
 RULE = "misaligned"
 MAX_RUN = 40  # characters of out-of-step text after the ? (a longer run is not one loss)
 MARGIN = 5.0  # nats the rebuilt text must gain over the run as it is
+WIDE_BEFORE = 6  # wide characters before a ? that may be UTF-8 read as GBK or Big5 (see _utf8_before)
 PLAUSIBLE = -9.0  # mean log-probability per character the rebuilt Han must reach
 LEADS = range(0x81, 0xFF)
 TRAILS = [b for b in range(0x40, 0xFF) if b != 0x7F]
@@ -201,9 +202,7 @@ def _utf8_explains_better(text: str, i: int, j: int, new: str, m: "_model.Model"
     before the ``?`` at ``i`` and the run) at least as well as ``new`` rebuilt for ``text[i:j]``
     (嚗?瘥? after GDP is ）比 in UTF-8 read as Big5, not a run re-paired into 瑞麗): the lossy search
     of the mojibake fixer is left to fill it."""
-    k = i
-    while k > 0 and i - k < 6 and text[k - 1] > "\x7f":
-        k -= 1
+    k = _wide_run_start(text, i)
     before, after = text[max(0, k - 1):k], text[j:j + 1]
     mine = m.score(text[k:i] + new, before, after)
     for codec in ("cp950", "gb18030"):
@@ -213,15 +212,21 @@ def _utf8_explains_better(text: str, i: int, j: int, new: str, m: "_model.Model"
     return False
 
 
+def _wide_run_start(text: str, i: int) -> int:
+    """Where the run of wide characters just before ``i`` starts, up to WIDE_BEFORE of them."""
+    k = i
+    while k > 0 and i - k < WIDE_BEFORE and text[k - 1] > "\x7f":
+        k -= 1
+    return k
+
+
 def _utf8_before(text: str, i: int) -> bool:
     """Whether the characters just before ``i`` (up to 6 wide ones, some suspicious) are UTF-8 read
     as GBK: their GBK bytes, from one of the first three offsets and cut before a last character
     left incomplete, decode as UTF-8 into two or more CJK characters (搴旇 before the ? of
     搴旇?ユ棭鐐? is 应该). A misaligned stream is in step, so clean, before its ?; the lossy
     search for UTF-8 mojibake has that ? to fill."""
-    k = i
-    while k > 0 and i - k < 6 and text[k - 1] > "\x7f":
-        k -= 1
+    k = _wide_run_start(text, i)
     if i - k < 2 or not suspicious_re().search(text, k, i):
         return False
     try:

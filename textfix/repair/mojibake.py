@@ -542,21 +542,8 @@ def _nothing_to_read(text: str, s: int, e: int, floor: int) -> bool:
     region = text[lo:hi]
     if any(c in _QUESTION for c in region) or _LATIN1_CHAR.search(region):
         return False
-    for codec in ("gb18030", "cp950"):
-        data = region.encode(codec, errors="replace")
-        for p in range(len(data) - 1):
-            b = data[p]
-            if b < 0xC2 or b > 0xF4:
-                continue
-            need = 1 if b <= 0xDF else 2 if b <= 0xEF else 3
-            piece = data[p:p + need + 1]
-            if len(piece) == need + 1 and all(0x80 <= x <= 0xBF for x in piece[1:]):
-                try:
-                    if _feeds(piece.decode("utf-8")):
-                        return False
-                except UnicodeDecodeError:
-                    continue
-    return True
+    return not any(_feeds(ch) for codec in ("gb18030", "cp950")
+                   for ch in _utf8_heads(region.encode(codec, errors="replace")))
 
 
 def _decoding_steps(text: str, windows: List[Tuple[int, int]],
@@ -629,14 +616,22 @@ def _lossy_codecs(text: str, windows: List[Tuple[int, int]]) -> Tuple[str, ...]:
 def _utf8_starts(data: bytes) -> int:
     """How many offsets of ``data`` begin a UTF-8 character of three or four bytes: at least as
     many as any decoding of any piece of it reads (see _utf8_like)."""
-    count = 0
-    for p in range(len(data) - 2):
+    return sum(1 for ch in _utf8_heads(data) if ch >= "\u0800")
+
+
+def _utf8_heads(data: bytes):
+    """The multibyte UTF-8 character that begins at each offset of ``data`` where one does, in
+    order: every such character any decoding of any piece of ``data`` reads is among them."""
+    for p in range(len(data) - 1):
         b = data[p]
-        if 0xE0 <= b <= 0xF4:
-            need = 2 if b <= 0xEF else 3
-            if p + need < len(data) and all(0x80 <= data[p + k] <= 0xBF for k in range(1, need + 1)):
-                count += 1
-    return count
+        if 0xC2 <= b <= 0xF4:
+            need = 1 if b <= 0xDF else 2 if b <= 0xEF else 3
+            piece = data[p:p + need + 1]
+            if len(piece) == need + 1:
+                try:
+                    yield piece.decode("utf-8")
+                except UnicodeDecodeError:
+                    continue
 
 
 def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", config: Config):
@@ -715,7 +710,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
             base = None
             for read_as in codecs:
                 if avoid is None:
-                    avoid = other_script(text[lo:s] + text[e:lo + len(line)])
+                    avoid = other_script(context)
                 cand = _lossy_utf8(seg, read_as, m, text[max(lo, floor):i], after, avoid)
                 if cand is None or cand == seg or not _clean(seg, cand, m, before=before, after=after):
                     continue
