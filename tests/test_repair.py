@@ -10,6 +10,7 @@ import textfix
 from conftest import SIMPLIFIED, TRADITIONAL
 from textfix.config import Config
 from textfix.repair import MAX_PASSES, misaligned, mojibake, repair
+from textfix.suspect import lost_byte_mark
 
 SLOPPY = "sloppy-windows-1252"
 
@@ -434,8 +435,6 @@ def test_marks_dense_around_a_question_mark_are_utf8_lost_bytes_not_a_misaligned
 def test_a_mark_after_a_big5_utf8_lead_among_marks_is_a_lost_byte():
     # 游 (B4 E5) and 望 (B1 E6) are common, but each ends in a UTF-8 lead whose continuation bytes
     # Big5 could not pair: among other marks, the ? after them stands for lost bytes.
-    from textfix.suspect import lost_byte_mark
-
     garbled = "部小霂游?望??120???，前80回"
     assert lost_byte_mark(garbled, garbled.index("?"))
     # ... and the ??? after 120 (回, E5 9B 9E, lost whole), which no suspicious character stands
