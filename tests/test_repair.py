@@ -460,3 +460,35 @@ def test_marks_dense_before_clean_text_are_utf8_lost_bytes_not_a_misaligned_run(
     out, changes = repair(broken, Config())
     assert "?" not in out and {c.rule for c in changes} == {"lossy"}
     assert out.startswith(before) and out.endswith(after)
+
+
+# Each line garbled its own way (or not at all): the same damage as in the repair tests above.
+_LINE_DAMAGE = [
+    lambda s: s,
+    lambda s: utf8_read_as_gbk(s, "\ufffd"),
+    lambda s: garble(s, "gbk", "latin-1"),
+    lambda s: utf8_read_as_gbk(s, "?"),
+    lambda s: s[:3] + utf8_read_as_gbk(s[3:8], "\ufffd") + s[8:],
+]
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(st.lists(st.tuples(st.sampled_from(SIMPLIFIED), st.sampled_from(range(len(_LINE_DAMAGE)))),
+                min_size=2, max_size=5))
+def test_lines_are_repaired_alone(lines):
+    # A repair never looks beyond its line, so a later pass reads only the lines that changed
+    # (repair.on_lines): a text repairs as its lines do one by one.
+    broken = [_LINE_DAMAGE[k](s) for s, k in lines]
+    assert fixed("\n".join(broken)) == "\n".join(fixed(line) for line in broken)
+
+
+def test_changed_lines_are_found_in_the_result():
+    from textfix.changes import Change
+    from textfix.repair import changed_lines
+
+    # 涓枃 (line 2) became 中文, two characters for two; ÖÐÎÄ (line 4) became 中文, two for four.
+    old = "ab\n涓枃x\ncd\nÖÐÎÄ\nef"
+    new = "ab\n中文x\ncd\n中文\nef"
+    found = [Change("repair", "mojibake", 3, 5, "涓枃", "中文"), Change("repair", "mojibake", 10, 14, "ÖÐÎÄ", "中文")]
+    assert changed_lines(new, found) == [(2, 7), (9, 13)]
+    assert [new[a:b] for a, b in changed_lines(new, found)] == ["\n中文x\n", "\n中文\n"]

@@ -48,7 +48,7 @@ def big5_utf8_lead(ch: str) -> bool:
     return len(data) == 2 and 0xE3 <= data[1] <= 0xE9
 
 
-NEAR = 8  # characters on either side of a ? where other marks show UTF-8 losing bytes
+NEAR = 8  # characters on either side of a ? (on its line) where other marks show UTF-8 losing bytes
 
 
 def lost_byte_mark(text: str, i: int) -> bool:
@@ -72,7 +72,7 @@ def lost_byte_mark(text: str, i: int) -> bool:
     # UTF-8 read as Big5 loses about every other byte, and the characters it leaves may all be
     # common (游?望??120): a ? after one whose Big5 bytes end in a UTF-8 lead, among two more marks.
     if i > 0 and big5_utf8_lead(text[i - 1]):
-        near = text[max(0, i - NEAR):i + NEAR + 1]
+        near = text[max(0, i - NEAR):i + NEAR + 1].split("\n")[text.count("\n", max(0, i - NEAR), i)]
         if near.count("?") + near.count("\ufffd") >= 3:
             return True
     return False
