@@ -483,12 +483,13 @@ def test_lines_are_repaired_alone(lines):
 
 
 def test_changed_lines_are_found_in_the_result():
-    from textfix.changes import Change
+    from textfix.changes import Change, apply
     from textfix.repair import changed_lines
 
     # 涓枃 (line 2) became 中文, two characters for two; ÖÐÎÄ (line 4) became 中文, two for four.
     old = "ab\n涓枃x\ncd\nÖÐÎÄ\nef"
     new = "ab\n中文x\ncd\n中文\nef"
     found = [Change("repair", "mojibake", 3, 5, "涓枃", "中文"), Change("repair", "mojibake", 10, 14, "ÖÐÎÄ", "中文")]
+    assert apply(old, found) == new
     assert changed_lines(new, found) == [(2, 7), (9, 13)]
     assert [new[a:b] for a, b in changed_lines(new, found)] == ["\n中文x\n", "\n中文\n"]
