@@ -88,5 +88,17 @@ def test_a_line_does_not_begin_with_a_separator_or_closing_mark():
 def test_an_unseen_han_pair_is_its_boundary_evidence_or_its_floor(a, b):
     # The lost-byte search inlines this identity (Model.boundary's docstring).
     if a + b not in M.bigram:
-        assert M.pair(a, b) == max(M.floor[b], M.boundary(a) + M.start[b])
+        want = max(M.floor[b], M.boundary(a) + M.start[b])
+        if a == b and M.char(a) < model.REDUPLICATION_BELOW:
+            want = max(want, model.REDUPLICATION)
+        assert M.pair(a, b) == want
     assert M.boundary("a") is None and M.boundary("，") is None
+
+
+def test_a_rare_character_repeated_is_reduplication_not_chance():
+    # 靡靡 (classical poems), 邈邈: a rare character is followed by itself far oftener than its
+    # unigram says; a common one (着着) is not given the same floor.
+    assert M.pair("靡", "靡") == model.REDUPLICATION > M.floor["靡"] + 4
+    assert M.score("邈邈") > M.score("邈") + M.char("邈") + 4
+    assert M.pair("着", "着") < model.REDUPLICATION
+    assert M.score("靡靡") == M.char("靡") + M.pair("靡", "靡")  # score's unrolled loop agrees

@@ -283,6 +283,10 @@ def swap_sign_cost(line: str, context: str) -> float:
     return 0.0
 
 
+def _count_in(text: str, chars: FrozenSet[str]) -> int:
+    return sum(ch in chars for ch in text) if chars else 0
+
+
 def count_swap_signs(text: str) -> int:
     """How many swap signs (hiragana, katakana, bopomofo, box drawing) ``text`` holds."""
     return len(_SWAP_SIGN.findall(text))
@@ -653,6 +657,10 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     chinese_line = _has_chinese(context)
     kana_hard = not _KANA_RUN.search(line)  # no Japanese here: a kana is mojibake
     sign_cost = swap_sign_cost(line, context)
+    # Characters of the script the rest of the line does not use cost on both sides: a window that
+    # holds them is odd (涓枃 among Traditional), a repair that makes them is too (讲 for 睿). Found
+    # when a candidate is first scored.
+    avoid: Optional[FrozenSet[str]] = None
     best = None
     best_gain, best_raw = MARGIN, float("-inf")
     if config.enabled("mojibake"):
@@ -675,9 +683,13 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 cand = first if len(plan) == 1 else _decode(first, plan[1:])
                 if cand is None or cand == seg or not _clean(seg, cand, m, plan in _LATIN, before, after):
                     continue
+                if avoid is None:
+                    avoid = other_script(context)
                 if base is None:
-                    base = m.score(seg, before, after) - sign_cost * count_swap_signs(seg)
-                gain = raw = (m.score(cand, before, after) - sign_cost * count_swap_signs(cand) - base
+                    base = (m.score(seg, before, after) - sign_cost * count_swap_signs(seg)
+                            - OTHER_SCRIPT_COST * _count_in(seg, avoid))
+                gain = raw = (m.score(cand, before, after) - sign_cost * count_swap_signs(cand)
+                              - OTHER_SCRIPT_COST * _count_in(cand, avoid) - base
                               - CHAIN_COST * (len(plan) - 1))
                 ti, tj, new = _trim(seg, 0, len(seg), cand)
                 short = 2 if plan in _CHAR_FOR_CHAR else 1
@@ -701,7 +713,6 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
             best = _extend_to_line(text, best, best_plan, max(lo, floor), lo + len(line), m, sign_cost)
     # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
     if config.enabled("lossy") and not lone and (best is None or best[0] > s or best[1] < e):
-        avoid = None  # the script the line does not use, found when a fill is first searched for
         lossy_windows = _with_marks_cut(text, windows + _to_line_edges(text, windows, max(lo, floor), lo + len(line)))
         codecs = _lossy_codecs(text, lossy_windows)
         for i, j in lossy_windows if codecs else ():
@@ -1137,6 +1148,8 @@ def _viterbi(seq: List[object], m: "_model.Model", before: str, after: str, avoi
                             lp = ends_word + begins
                             if low > lp:
                                 lp = low
+                            if prev == ch and lp < _model.REDUPLICATION and m.unigram[ch] < _model.REDUPLICATION_BELOW:
+                                lp = _model.REDUPLICATION
                         else:
                             lp = m.pair(prev, ch)
                     s = sc + lp
