@@ -157,6 +157,11 @@ def test_chain_span(steps, text):
     "日本語の文章です。ひらがなとカタカナ。",
     "1つ2つ",  # Japanese whose kana stand alone beside digits
     "真的吗?!",
+    # A name among Traditional: its swap (讲和藉) would put a Simplified-only character in the line.
+    "委員有竇瑞華、蔡述明、蔡睿賢、德繼民等人。",
+    # Rare characters repeated (reduplication), which swaps turn into common ones repeated.
+    "彼黍離離，彼稷之苗。行邁靡靡，中心搖搖。",
+    "活水，当然来源于邈邈青山。",
 ])
 def test_clean_lines_untouched(text):
     assert fixed(text) == text
