@@ -162,6 +162,7 @@ def test_chain_span(steps, text):
     # Rare characters repeated (reduplication), which swaps turn into common ones repeated.
     "彼黍離離，彼稷之苗。行邁靡靡，中心搖搖。",
     "活水，当然来源于邈邈青山。",
+    "二○○○年長城將豎立倒計時牌",  # ○ as zero, which a swap made 〕〕〕
 ])
 def test_clean_lines_untouched(text):
     assert fixed(text) == text

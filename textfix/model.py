@@ -66,6 +66,10 @@ _PUNCT = {c: math.log(p) for c, p in (("，", 0.05), ("。", 0.03), ("、", 0.00
                                        ("「", 0.004), ("」", 0.004), ("‘", 0.001), ("’", 0.001), ("·", 0.001),
                                        ("～", 0.0005))}
 _CJK_PUNCT_RARE = math.log(0.0005)
+# Zero in numbers written with Chinese numerals (二○○○年, 一九九〇年): a white circle (GB2312's ○)
+# or the ideographic zero, as common as a rare mark.
+_ZEROS = frozenset("○〇")
+_ZERO = math.log(0.001)
 # Signs of the CJK Symbols block that Chinese prose does not use (ditto 〃, 〆, postal 〒, Hangzhou
 # numerals 〡…), vertical and small forms, but Big5 and GBK bytes read in the other codec give
 # (委 → 〆, 、 → ﹜).
@@ -245,6 +249,8 @@ def _class_score(ch: str) -> float:
         return _ASCII_OTHER
     if is_han(ch):
         return _RARE_HAN
+    if ch in _ZEROS:
+        return _ZERO
     if ch in CJK_ODD:
         return _CJK_SYMBOL_ODD
     if is_cjk_punct(ch) or 0xFF01 <= cp <= 0xFF5E:
