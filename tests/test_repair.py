@@ -499,3 +499,21 @@ def test_changed_lines_are_found_in_the_result():
     assert apply(old, found) == new
     assert changed_lines(new, found) == [(2, 7), (9, 13)]
     assert [new[a:b] for a, b in changed_lines(new, found)] == ["\n中文x\n", "\n中文\n"]
+
+
+def test_utf8_read_as_cp1252_that_ftfy_leaves_is_repaired_here():
+    # 日 (E6 97 A5) read as cp1252 is æ—¥: — and ¥ are common signs to ftfy, which leaves the run.
+    broken = "Title is: " + garble("日", "utf-8", SLOPPY) + "期和時間函數"
+    assert fixed(broken) == "Title is: 日期和時間函數"
+
+
+def test_a_repair_does_not_make_a_combining_mark_of_a_clean_character():
+    # 值 after the garbled 回傳 is clean; in GBK it is D6 B5, UTF-8's Hebrew tsere (U+05B5).
+    broken = "C(PI()/4) " + garble("回傳", "utf-8", "gb18030") + "值大約為 1.414"
+    assert fixed(broken) == "C(PI()/4) 回傳值大約為 1.414"
+
+
+def test_a_line_garbled_whole_comes_back_to_its_first_character():
+    # 註 alone (Ô]) falls short of PLAUSIBLE without 編號 after it, but the scan finds it clean.
+    text = "註編號功能同時用於多個文件，這個選項就"
+    assert fixed(garble(text, "gbk", "latin-1")) == text

@@ -97,6 +97,10 @@ _RARE_HAN = math.log(2e-8)  # a Han character absent from the tables
 _PUA = math.log(1e-10)
 _UNASSIGNED = math.log(1e-11)
 _CONTROL = math.log(1e-10)
+# A combining mark (Hebrew points, accents of decomposed Latin): a two-byte UTF-8 character that
+# bytes decoded out of place make (值 in GBK is D6 B5, UTF-8's Hebrew tsere); text puts one after a
+# letter, where it is scored no better.
+_COMBINING = math.log(1e-8)
 _GLUE = math.log(0.05)  # extra cost of a Han character touching a Latin letter (ASCII or accented: 去 → ȥ)
 # ... or a kana beside a Han character or a digit: in Chinese that is mostly Big5/GBK bytes read in the
 # other codec (7月1日 → 7る1ら). (Japanese text pays it too, but no repair of it wins: decoded in a
@@ -272,6 +276,8 @@ def _class_score(ch: str) -> float:
         return _UNASSIGNED
     if cat in ("Cc", "Cs", "Co"):
         return _CONTROL
+    if cat in ("Mn", "Me"):
+        return _COMBINING
     if cat.startswith("L") and cp < 0x250:
         return _LATIN_LETTER
     if cat.startswith("Z"):

@@ -32,6 +32,20 @@ def _ftfy_config():
     )
 
 
+def ftfy_fixes(text: str, i: int, j: int) -> bool:
+    """Whether this fixer changes the run of ``text`` that holds ``text[i:j]`` (mojibake.py leaves
+    UTF-8 read as Latin-1 to it, and repairs what it leaves)."""
+    import ftfy
+
+    for m in _LATIN_RUN.finditer(text, max(0, text.rfind("\n", 0, i) + 1)):
+        if m.start() > i:
+            break
+        if m.end() >= j:
+            seg = m.group()
+            return ftfy.fix_and_explain(seg, _ftfy_config())[0] != seg
+    return False
+
+
 def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
     if not config.enabled("latin") or not _TELL.search(text):
         return text, []

@@ -23,6 +23,7 @@ from ..chars import CJK_PUNCT, is_cjk_punct, is_han, is_pua
 from ..config import Config
 from ..convert import other_script
 from ..suspect import RARE, lost_byte_mark, suspicious_re, utf8_head
+from . import latin
 
 Plan = Tuple[Tuple[str, str], ...]  # ((read_as, meant), ...): encode with read_as, decode with meant
 
@@ -708,7 +709,12 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                     best, best_gain, best_raw = (i, j, cand, "mojibake", _describe(plan), gain), gain, raw
                     best_plan = plan
         if best is not None and best[4] in _DEFERRED:
-            return None  # UTF-8 read as Latin-1 explains it best: ftfy's job, in repair/latin.py
+            # UTF-8 read as Latin-1 explains it best: ftfy's job, in repair/latin.py. Where ftfy
+            # leaves the run alone (æ—¥ before 期: — and ¥ are common cp1252 signs to it), the
+            # repair is made here, if what it makes is Chinese.
+            i, j, cand = best[:3]
+            if latin.ftfy_fixes(text, i, j) or not _clean(text[i:j], cand, m, False, text[max(0, i - 1):i], text[j:j + 1]):
+                return None
         if best is not None and len(best_plan) == 1:
             best = _extend_to_line(text, best, best_plan, max(lo, floor), lo + len(line), m, sign_cost)
     # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
@@ -810,8 +816,14 @@ def _extend_to_line(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Mo
 
 
 def _decodes_to_chinese(part: str, plan: Plan, m: "_model.Model") -> bool:
+    """Whether ``part`` decodes into Chinese: plausible text, or Han characters and signs that the
+    scan finds nothing odd in (a line's first character alone, 註 of 註編號, may fall short of
+    PLAUSIBLE without the neighbour it makes a word with)."""
     new = _decode(part, plan)
-    return new is not None and (not part.strip() or _clean(part, new, m))
+    if new is None:
+        return False
+    return (not part.strip() or _clean(part, new, m)
+            or (any(is_han(c) for c in new) and not suspicious_re().search(new)))
 
 
 @functools.lru_cache(maxsize=4096)
