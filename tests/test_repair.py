@@ -524,3 +524,15 @@ def test_taiwan_words_are_known_to_the_model():
     # garbled between ASCII brackets has context enough to come back.
     broken = "選擇 [插入] - [" + garble("函式", "utf-8", "gb18030") + "] - [類別]"
     assert fixed(broken) == "選擇 [插入] - [函式] - [類別]"
+
+
+@pytest.mark.parametrize("before, after", [("支援Windows、macOS", "Linux三種作業系統"),
+                                           ("視窗顯示程式執行階段 SUB ", " FUNCTION 的呼叫堆疊的資訊")])
+def test_a_unit_sign_between_words_is_a_swapped_character(before, after):
+    # 和 in Big5 (A9 4D) read as GBK is ㎝: a unit sign with no number before it, in a line of Chinese.
+    assert fixed(before + garble("和", "cp950", "gbk") + after) == before + "和" + after
+
+
+@pytest.mark.parametrize("text", ["桌子長120㎝，寬60㎝。", "每瓶500 ㏄的飲料", "面積約30㎡", "客服專線℡0800-123-456"])
+def test_a_unit_sign_after_a_number_stays(text):
+    assert fixed(text) == text

@@ -77,6 +77,11 @@ CJK_ODD = frozenset("〃〄〆〒〓〘〙〚〛〠〡〢〣〤〥〦〧〨〩�
                     + "".join(map(chr, range(0xFE10, 0xFE20)))  # ... vertical forms (︐ ︙)
                     + "".join(map(chr, range(0xFE50, 0xFE6C))))  # ... and small forms (﹐ ﹜), from CNS
 _CJK_SYMBOL_ODD = math.log(1e-6)
+# The squared unit signs of CJK Compatibility (㎝ ㎏ ㏄): Chinese writes cm, kg or 厘米, and puts one
+# only after a number (120㎝), where it scores as other symbols do; elsewhere it is what Big5's 和 周
+# 呢 read as GBK make (SUB ㎝ FUNCTION).
+_SQUARED_UNIT = math.log(1e-6)
+_UNIT_AFTER_DIGIT = math.log(50.0)
 _KANA = math.log(0.01)
 _HANGUL = math.log(0.002)  # hangul jamo and compatibility jamo
 _HANGUL_NOT_KSX1001 = math.log(1e-3)  # a syllable outside the 2,350 of KS X 1001 (everyday Korean)
@@ -174,6 +179,8 @@ class Model:
             s += self.final.get(a, 0.0)
         elif a_han and a == b and s < REDUPLICATION and self.unigram.get(a, _RARE_HAN) < REDUPLICATION_BELOW:
             s = REDUPLICATION
+        elif "\u3380" <= b <= "\u33df" and a.isdigit():
+            s += _UNIT_AFTER_DIGIT
         if (a_han and b <= "\u024f" and b.isalpha()) or (a <= "\u024f" and a.isalpha() and is_han(b)):
             s += _GLUE
         elif ("\u3041" <= b <= "\u30ff" and (a_han or a.isdigit())) or ("\u3041" <= a <= "\u30ff" and (is_han(b) or b.isdigit())):
@@ -221,6 +228,8 @@ class Model:
                     elif (prev_han and ch == prev and lp < REDUPLICATION
                           and unigram.get(ch, _RARE_HAN) < REDUPLICATION_BELOW):
                         lp = REDUPLICATION
+                    elif "\u3380" <= ch <= "\u33df" and prev.isdigit():
+                        lp += _UNIT_AFTER_DIGIT
                     elif (prev_han and latin) or (prev_latin and han):
                         lp += _GLUE
                     elif (kana and (prev_han or prev.isdigit())) or (prev_kana and (han or ch.isdigit())):
@@ -257,6 +266,8 @@ def _class_score(ch: str) -> float:
         return _ZERO
     if ch in CJK_ODD:
         return _CJK_SYMBOL_ODD
+    if 0x3380 <= cp <= 0x33DF:
+        return _SQUARED_UNIT
     if is_cjk_punct(ch) or 0xFF01 <= cp <= 0xFF5E:
         if ch in _PUNCT:
             return _PUNCT[ch]

@@ -148,9 +148,10 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
             found[-1][1] = i + 1
             found[-1][2] += 1
             found[-1][3] = min(found[-1][3], m.char(ch) if ch != "?" else 0.0)
-            found[-1][4] = found[-1][4] or _is_hard(ch) or i in lone or ch == "?"
+            found[-1][4] = found[-1][4] or _is_hard(ch) or i in lone or ch == "?" or _odd_unit(text, i)
         else:
-            found.append([i, i + 1, 1, m.char(ch) if ch != "?" else 0.0, _is_hard(ch) or i in lone or ch == "?"])
+            found.append([i, i + 1, 1, m.char(ch) if ch != "?" else 0.0,
+                          _is_hard(ch) or i in lone or ch == "?" or _odd_unit(text, i)])
     spans = []
     for s, e, n, low, hard in found:
         s2, e2 = _extend(text, s, e)
@@ -177,8 +178,19 @@ _KANA_RUN = re.compile(f"{_KANA_CLASS}{{2}}")
 # GBK and Big5 read in each other's codec (週末 → 秅ソ; ：→ ㄩ and ，→ ㄛ in GBK read as Big5; 或 →
 # ┪ in Big5 read as GBK), and each costs SWAP_SIGN_COST there; a run of one kind is Japanese,
 # zhuyin or a drawn table, and costs nothing.
-_SWAP_SIGN = re.compile("[\u3041-\u30ff\u3105-\u312f\u2500-\u257f]")
+# The unit and other signs of GBK's row A9 (㎝ ㏄ ㊣ ℡ ㈱) are swap signs too where no digit stands
+# before them: Big5's 和 周 呼 命 固 read as GBK (SUB ㎝ FUNCTION); after a digit they are units (5㎝).
+_ODD_UNITS = "㎎㎏㎜㎝㎞㎡㏄㏎㏑㏒㏕㊣℡㈱"
+_SWAP_SIGN = re.compile(f"[\u3041-\u30ff\u3105-\u312f\u2500-\u257f]|(?<![0-9０-９])(?<![0-9０-９] )[{_ODD_UNITS}]")
 _SWAP_SIGN_RUN = re.compile("[\u3041-\u30ff]{2}|[\u3105-\u312f\u02c7\u02ca\u02cb\u02d9]{2}|[\u2500-\u257f]{2}")
+
+
+def _odd_unit(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a sign of GBK's row A9 with no digit before it (see _ODD_UNITS)."""
+    if text[i] not in _ODD_UNITS:
+        return False
+    k = i - 1 if i > 0 and text[i - 1] == " " else i
+    return not (k > 0 and (text[k - 1].isdigit()))
 
 
 def _lone_kana(text: str) -> List[int]:
@@ -694,8 +706,9 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                               - CHAIN_COST * (len(plan) - 1))
                 ti, tj, new = _trim(seg, 0, len(seg), cand)
                 short = 2 if plan in _CHAR_FOR_CHAR else 1
-                if len(new) <= short and not (chinese_line and any(_is_hard(c) or (kana_hard and _is_weak(c))
-                                                                   for c in seg[ti:tj])):
+                if len(new) <= short and not (chinese_line and any(
+                        _is_hard(c) or (kana_hard and _is_weak(c)) or _odd_unit(text, i + k)
+                        for k, c in enumerate(seg[ti:tj], ti))):
                     # One character is weak evidence of a wrong codec (彆 → 果, ÇÑ → 我), and so are
                     # two where GBK and Big5 swap characters one for one (快綫 → 辦鋪), unless they
                     # replace characters that are almost only mojibake in a line of Chinese.
