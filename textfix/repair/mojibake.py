@@ -190,7 +190,7 @@ def _odd_unit(text: str, i: int) -> bool:
     if text[i] not in _ODD_UNITS:
         return False
     k = i - 1 if i > 0 and text[i - 1] == " " else i
-    return not (k > 0 and (text[k - 1].isdigit()))
+    return not (k > 0 and text[k - 1].isdigit())
 
 
 def _lone_kana(text: str) -> List[int]:
@@ -301,7 +301,8 @@ def _count_in(text: str, chars: FrozenSet[str]) -> int:
 
 
 def count_swap_signs(text: str) -> int:
-    """How many swap signs (hiragana, katakana, bopomofo, box drawing) ``text`` holds."""
+    """How many swap signs (hiragana, katakana, bopomofo, box drawing, and the signs of GBK's row A9
+    with no digit before them) ``text`` holds."""
     return len(_SWAP_SIGN.findall(text))
 
 
@@ -726,7 +727,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
             # leaves the run alone (æ—¥ before 期: — and ¥ are common cp1252 signs to it), the
             # repair is made here, if what it makes is Chinese.
             i, j, cand = best[:3]
-            if latin.ftfy_fixes(text, i, j) or not _clean(text[i:j], cand, m, False, text[max(0, i - 1):i], text[j:j + 1]):
+            if latin.ftfy_fixes(text, i, j) or not _clean(text[i:j], cand, m, False,
+                                                           text[max(0, i - 1):i], text[j:j + 1]):
                 return None
         if best is not None and len(best_plan) == 1:
             best = _extend_to_line(text, best, best_plan, max(lo, floor), lo + len(line), m, sign_cost)
