@@ -241,6 +241,25 @@ def test_utf8_starts_bound_every_piece(data, a, b):
     assert sum(1 for c in decoded if "\u0800" <= c != "\ufffd") <= mojibake._utf8_starts(data)
 
 
+_UTF8_LIKE_BYTES = st.lists(st.one_of(st.integers(0, 255), st.integers(0x80, 0xBF), st.integers(0xE0, 0xF4)),
+                            max_size=40).map(bytes)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(_UTF8_LIKE_BYTES)
+def test_utf8_starts_counts_the_wide_characters_that_begin_anywhere(data):
+    # The regex count agrees with trying a strict decode at every offset.
+    assert mojibake._utf8_starts(data) == sum(1 for ch in mojibake._utf8_heads(data) if ch >= "\u0800")
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(max_size=30))
+def test_what_no_repair_makes(text):
+    never = [c for c in text if (ord(c) < 0x20 and c not in "\t\r\n") or 0x7F <= ord(c) < 0xA0
+             or c == "\ufffd" or 0xE000 <= ord(c) <= 0xF8FF or ord(c) >= 0xF0000]
+    assert bool(mojibake._NEVER_MADE.search(text)) == bool(never)
+
+
 @settings(max_examples=60, deadline=None, derandomize=True)
 @given(st.sampled_from(TRADITIONAL), st.sampled_from(["gbk", "latin-1", SLOPPY]))
 def test_big5_misread_comes_back(text, read):

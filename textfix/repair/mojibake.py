@@ -631,10 +631,17 @@ def _lossy_codecs(text: str, windows: List[Tuple[int, int]]) -> Tuple[str, ...]:
     return tuple(codec for codec in ("gb18030", "cp950") if _utf8_starts(region.encode(codec, errors="replace")) >= 2)
 
 
+# A UTF-8 character of three or four bytes, as Python's strict decoder reads one. Its bytes after
+# the first are continuation bytes, which begin none, so matches never overlap.
+_UTF8_WIDE = re.compile(b"\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
+                        b"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+
+
 def _utf8_starts(data: bytes) -> int:
     """How many offsets of ``data`` begin a UTF-8 character of three or four bytes: at least as
-    many as any decoding of any piece of it reads (see _utf8_like)."""
-    return sum(1 for ch in _utf8_heads(data) if ch >= "\u0800")
+    many as any decoding of any piece of it reads (see _utf8_like). One regex scan: the same count
+    as the characters of _utf8_heads from U+0800 on."""
+    return len(_UTF8_WIDE.findall(data))
 
 
 def _utf8_heads(data: bytes):
@@ -854,14 +861,18 @@ def _chinese_sign(ch: str) -> bool:
     return len(data) == 2 and data[0] in (0xA1, 0xA2)
 
 
+# What no repair makes: control characters (not tab or line breaks), C1 controls, U+FFFD, private use.
+_NEVER_MADE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff]")
+
+
 def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False, before: str = "", after: str = "") -> bool:
     """Whether ``cand`` can replace ``seg`` (between ``before`` and ``after``): what it changes is
     real text, with no private-use, control or replacement characters. (Gaining over garbage is not
     enough: a decoding into other garbage gains too.) Han characters are scored in their context,
     so a rarer character that makes a word with its neighbour (圍繞, 郵箱) passes."""
     i, j, new = _trim(seg, 0, len(seg), cand)
-    if not new:
-        return False
+    if not new or _NEVER_MADE.search(new):
+        return False  # (most candidates fail here, so this is checked before they are scored)
     prev = (before + cand[:i])[-1:] or " "
     han = [m.pair(p, c) for p, c in zip(prev + new, new) if is_han(c)]
     follow = (cand[len(cand) - (len(seg) - j):] + after)[:1]
@@ -876,12 +887,8 @@ def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False, before: 
         return False  # this stage repairs Chinese: what it makes must be mostly Chinese
     elif sum(han) < PLAUSIBLE * len(han):
         return False
-    for ch in new:
-        cp = ord(ch)
-        if cp < 0x20 and ch not in "\t\r\n" or 0x7F <= cp < 0xA0 or ch == "\ufffd" or is_pua(ch):
-            return False
-        if not latin and ch in _INVISIBLE:
-            return False  # 聽 in GBK is C2 A0, UTF-8's NBSP: a clean character taken in as bytes
+    if not latin and any(ch in _INVISIBLE for ch in new):
+        return False  # 聽 in GBK is C2 A0, UTF-8's NBSP: a clean character taken in as bytes
     return True
 
 
