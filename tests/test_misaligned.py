@@ -43,8 +43,6 @@ def _damage(text: str, position: int) -> str:
     ("這個故事告訴我們一個道理：做人要誠實。", 0),  # 這 = DF 40: at the line's start, ?@ then 個
     ("他一邊走，一邊想：明天該怎麼辦呢？", 7),  # 想 or 与 (D3 EB): 与 is Simplified, the line is not
     ("他最喜歡的電影是《霸王别姬》", 9),  # 》 or 。 at the line's end: the title's 《 is open
-    ("聽到這個消息，大家都非常高興”", 13),  # 興 = 85 64: a lone d between 高 and ”, a smaller gain
-    ("他們家養了一隻貓", 3),  # 養 = 90 42: ?B before 了
 ])
 def test_synthetic_loss(text, position):
     broken = _damage(text, position)
@@ -63,7 +61,6 @@ def test_run_ends_before_a_rare_real_word():
 @pytest.mark.parametrize("text", [
     "真的吗?!我不信。", "你好?!Google", "什么?OK", "他问:为什么?我说:不知道。", "咖啡?奶茶?",
     "剔團圞月兒初淡 剔團圞月兒初淡", "彆扭的心情", "價格是?元",
-    "真的吗?A股大涨", "你说什么?B超检查", "這是什麼?A片嗎",  # a real ? before a letter and a word
 ])
 def test_real_question_marks_and_rare_characters_stay(text):
     assert repair(text, Config())[0] == text

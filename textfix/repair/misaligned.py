@@ -44,11 +44,6 @@ from .mojibake import (CLOSING_QUOTES, OTHER_SCRIPT_COST, QUOTE_BALANCE, QUOTE_P
 RULE = "misaligned"
 MAX_RUN = 40  # characters of out-of-step text after the ? (a longer run is not one loss)
 MARGIN = 5.0  # nats the rebuilt text must gain over the run as it is
-# ... or, where the run is one ASCII trail byte alone after the ? (高?d” for 高興”, 興 = 85 64), this
-# many: _run_ends allows that run only between wide characters (or after a digit or at a line's
-# start), which is damage already, and the character rebuilt has an ASCII trail, so it is none of
-# GB2312's: in a Simplified line it pays the other script's cost (吗?A股 stays).
-LONE_TRAIL_MARGIN = 3.0
 WIDE_BEFORE = 6  # wide characters before a ? that may be UTF-8 read as GBK or Big5 (see _utf8_before)
 PLAUSIBLE = -9.0  # mean log-probability per character the rebuilt Han must reach
 LEADS = range(0x81, 0xFF)
@@ -192,7 +187,7 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
         if signs:
             signs *= swap_sign_cost(whole_line, line + text[j:line_end])
         gain = m.score(new, before, after) - m.score(text[i:j], before, after) + signs
-        if gain <= (LONE_TRAIL_MARGIN if lone_trail else MARGIN) or (best is not None and gain <= best[2]):
+        if gain <= MARGIN or (best is not None and gain <= best[2]):
             continue
         if any(is_han(c) for c in new) and m.score(new, before, after) / len(new) < PLAUSIBLE:
             continue
