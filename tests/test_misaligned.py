@@ -66,6 +66,15 @@ def test_real_question_marks_and_rare_characters_stay(text):
     assert repair(text, Config())[0] == text
 
 
+@pytest.mark.parametrize("text", ["你知道了?R卡的问题很多", "你知道他?J股的问题很多", "你知道呢?D型的問題很多",
+                                  "你知道吧?W站的問題很多"])
+def test_a_question_mark_before_a_letter_stays(text):
+    # A lone ASCII trail byte after a lost lead makes a character outside GB2312 (none of its
+    # characters has an ASCII trail), which a Simplified line does not use; and a ? after 呢 or 吧
+    # ends a question. Each of these became a character before (R卡 → 點卡).
+    assert repair(text, Config())[0] == text
+
+
 def test_rule_can_be_disabled():
     broken = "也更簡單清晰?!眻谭ㄈ藛T文德林感慨。"
     assert repair(broken, Config.make(disable={"misaligned"}))[0] == broken
