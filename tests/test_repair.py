@@ -555,3 +555,10 @@ def test_a_unit_sign_between_words_is_a_swapped_character(before, after):
 @pytest.mark.parametrize("text", ["桌子長120㎝，寬60㎝。", "每瓶500 ㏄的飲料", "面積約30㎡", "客服專線℡0800-123-456"])
 def test_a_unit_sign_after_a_number_stays(text):
     assert fixed(text) == text
+
+
+def test_growing_a_repair_to_the_line_start_is_weighed_before_its_bar():
+    # 癸獶 is 對非 in Big5 read as GBK; growing that repair to the line's start would make the clean
+    # 的 into 腔 (6 nats lost), which the bar a two-character swap clears must not pay for.
+    broken = "xterm 的 terminfo " + garble("對非", "cp950", "gbk") + " Debian"
+    assert fixed(broken) == "xterm 的 terminfo 對非 Debian"

@@ -738,7 +738,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                                                            text[max(0, i - 1):i], text[j:j + 1]):
                 return None
         if best is not None and len(best_plan) == 1:
-            best = _extend_to_line(text, best, best_plan, max(lo, floor), lo + len(line), m, sign_cost)
+            best = _extend_to_line(text, best, best_raw, best_plan, max(lo, floor), lo + len(line), m, sign_cost,
+                                   avoid or frozenset())
     # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
     if config.enabled("lossy") and not lone and (best is None or best[0] > s or best[1] < e):
         lossy_windows = _with_marks_cut(text, windows + _to_line_edges(text, windows, max(lo, floor), lo + len(line)))
@@ -810,11 +811,13 @@ def _utf8_lead(ch: str) -> bool:
         return False
 
 
-def _extend_to_line(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Model", sign_cost: float):
-    """``best`` grown to the start and/or end of its line when the same decoding explains what lies
-    between about as well (at most EXTEND_SLACK nats lost per character gained): a line is
-    usually garbled as a whole, and its first or last character alone (意 of 意現象在大, る of
-    1る22日) is weak evidence either way."""
+def _extend_to_line(text: str, best, raw: float, plan: Plan, lo: int, hi: int, m: "_model.Model",
+                    sign_cost: float, avoid: FrozenSet[str]):
+    """``best`` (whose gain before any bar was ``raw``) grown to the start and/or end of its line
+    when the same decoding explains what lies between about as well (at most EXTEND_SLACK nats lost
+    per character gained): a line is usually garbled as a whole, and its first or last character
+    alone (意 of 意現象在大, る of 1る22日) is weak evidence either way. (The bar a short repair
+    clears is no measure of that: 的 of `xterm 的 terminfo 癸獶` is not 腔.)"""
     i, j, cand, rule, described, gain = best
     lo, hi = max(lo, j - MAX_WINDOW), min(hi, i + MAX_WINDOW)
     for a, b in ((lo, hi), (lo, j), (i, hi)):
@@ -830,9 +833,11 @@ def _extend_to_line(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Mo
             continue
         before, after = text[max(0, a - 1):a], text[b:b + 1]
         ext_gain = (m.score(new, before, after) - sign_cost * count_swap_signs(new)
-                    - m.score(seg, before, after) + sign_cost * count_swap_signs(seg))
+                    - OTHER_SCRIPT_COST * _count_in(new, avoid)
+                    - m.score(seg, before, after) + sign_cost * count_swap_signs(seg)
+                    + OTHER_SCRIPT_COST * _count_in(seg, avoid))
         extra = sum(1 for c in text[a:i] + text[j:b] if ord(c) > 0x7F)
-        if ext_gain >= gain - EXTEND_SLACK * extra:
+        if ext_gain >= raw - EXTEND_SLACK * extra:
             return (a, b, new, rule, described, max(gain, ext_gain))
     return best
 
