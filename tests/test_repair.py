@@ -552,6 +552,15 @@ def test_a_unit_sign_between_words_is_a_swapped_character(before, after):
     assert fixed(before + garble("和", "cp950", "gbk") + after) == before + "和" + after
 
 
+@pytest.mark.parametrize("before, after", [(".25. BRE ", " ERE"), ("Secure Shell (SSH) ", " Point-to-point")])
+def test_a_codec_sign_is_a_swapped_character_in_a_line_with_no_other_chinese(before, after):
+    # ㎝ with no number before it is what a GBK↔Big5 confusion leaves in any line, so one alone
+    # clears the smaller bar even here; so does a vertical form (︽ is 行 in Big5 read as GBK).
+    assert fixed(before + garble("和", "cp950", "gbk") + after) == before + "和" + after
+    assert fixed(garble("行", "cp950", "gbk") + " " + before + garble("和", "cp950", "gbk") + after) == (
+        "行 " + before + "和" + after)
+
+
 @pytest.mark.parametrize("text", ["桌子長120㎝，寬60㎝。", "每瓶500 ㏄的飲料", "面積約30㎡", "客服專線℡0800-123-456"])
 def test_a_unit_sign_after_a_number_stays(text):
     assert fixed(text) == text

@@ -193,6 +193,17 @@ def _odd_unit(text: str, i: int) -> bool:
     return not (k > 0 and text[k - 1].isdigit())
 
 
+# Vertical and small forms (︽ ﹐ ﹜): text extracted from vertical print aside, only Big5 and GBK
+# read in each other's codec put them in a line, with Chinese around or not (︽ Secure Shell).
+_FORMS = re.compile("[\ufe10-\ufe1f\ufe30-\ufe4f\ufe50-\ufe6b]")
+
+
+def _codec_sign(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a sign that only a GBK↔Big5 confusion puts there, in any line: a
+    vertical or small form, or a sign of GBK's row A9 with no digit before it (see _ODD_UNITS)."""
+    return bool(_FORMS.match(text[i])) or _odd_unit(text, i)
+
+
 def _lone_kana(text: str) -> List[int]:
     """Kana standing alone beside a Han character or a digit, in lines with no two kana in a row:
     Big5 and GBK bytes read in the other codec (週末 → 秅ソ, 7月1日 → 7る1ら), not Japanese, which
@@ -714,9 +725,9 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                               - CHAIN_COST * (len(plan) - 1))
                 ti, tj, new = _trim(seg, 0, len(seg), cand)
                 short = 2 if plan in _CHAR_FOR_CHAR else 1
-                if len(new) <= short and not (chinese_line and any(
-                        _is_hard(c) or (kana_hard and _is_weak(c)) or _odd_unit(text, i + k)
-                        for k, c in enumerate(seg[ti:tj], ti))):
+                if len(new) <= short and not any(
+                        (chinese_line and (_is_hard(c) or (kana_hard and _is_weak(c)))) or _codec_sign(text, i + k)
+                        for k, c in enumerate(seg[ti:tj], ti)):
                     # One character is weak evidence of a wrong codec (彆 → 果, ÇÑ → 我), and so are
                     # two where GBK and Big5 swap characters one for one (快綫 → 辦鋪), unless they
                     # replace characters that are almost only mojibake in a line of Chinese.
