@@ -102,3 +102,16 @@ def test_a_rare_character_repeated_is_reduplication_not_chance():
     assert M.score("邈邈") > M.score("邈") + M.char("邈") + 4
     assert M.pair("着", "着") < model.REDUPLICATION
     assert M.score("靡靡") == M.char("靡") + M.pair("靡", "靡")  # score's unrolled loop agrees
+
+
+def test_zhuyin_runs_are_text_and_a_lone_letter_is_not():
+    # Zhuyin writes bopomofo letters and tone marks together; one alone (ㄩ for ：) is mojibake.
+    assert M.pair("ㄅ", "ㄆ") > M.char("ㄆ") + 4
+    assert M.pair("ㄨ", "ˋ") > M.char("ˋ") + 4
+    assert M.pair("是", "ㄛ") == M.char("ㄛ")
+    assert M.score("ㄓㄨˋ") == M.char("ㄓ") + M.pair("ㄓ", "ㄨ") + M.pair("ㄨ", "ˋ")
+
+
+def test_squared_units_are_units_after_a_number_only():
+    assert M.pair("0", "㎝") > M.pair("S", "㎝") + 3
+    assert M.score("120㎝") == M.char("1") + M.pair("1", "2") + M.pair("2", "0") + M.pair("0", "㎝")

@@ -163,6 +163,9 @@ def test_chain_span(steps, text):
     "彼黍離離，彼稷之苗。行邁靡靡，中心搖搖。",
     "活水，当然来源于邈邈青山。",
     "二○○○年長城將豎立倒計時牌",  # ○ as zero, which a swap made 〕〕〕
+    # Zhuyin, whose letters run together (a swap made ㄅㄆㄇㄈ into 乳事些亞), and a lone letter
+    # as Taiwan's chat writes it.
+    "ㄅㄆㄇㄈ", "注音符號ㄅㄆㄇㄈㄉㄊㄋㄌ", "ㄓㄨˋ ㄧㄣ ㄈㄨˊ ㄏㄠˋ", "我ㄅ知道",
 ])
 def test_clean_lines_untouched(text):
     assert fixed(text) == text
@@ -550,6 +553,12 @@ def test_taiwan_words_are_known_to_the_model():
 def test_a_unit_sign_between_words_is_a_swapped_character(before, after):
     # 和 in Big5 (A9 4D) read as GBK is ㎝: a unit sign with no number before it, in a line of Chinese.
     assert fixed(before + garble("和", "cp950", "gbk") + after) == before + "和" + after
+
+
+def test_quotes_and_brackets_of_gbk_read_as_big5_around_english():
+    # “ ” （ in GBK read as Big5 are ※ § ㄗ: a bopomofo letter alone is a codec sign in any line.
+    text = "“delimiter”（here"
+    assert fixed(garble(text, "gbk", "cp950")) == text
 
 
 @pytest.mark.parametrize("before, after", [(".25. BRE ", " ERE"), ("Secure Shell (SSH) ", " Point-to-point")])

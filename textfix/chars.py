@@ -34,6 +34,11 @@ def is_pua(ch: str) -> bool:
     return 0xE000 <= cp <= 0xF8FF or 0xF0000 <= cp <= 0x10FFFF
 
 
+def is_zhuyin(ch: str) -> bool:
+    """A bopomofo letter or a tone mark of zhuyin (ˇ ˊ ˋ ˙)."""
+    return "\u3105" <= ch <= "\u312f" or ch in "ˇˊˋ˙"
+
+
 def is_kana(ch: str) -> bool:
     return bool(KANA_RE.match(ch))
 

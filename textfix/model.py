@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Mapping
 
 from . import _tables
-from .chars import is_cjk_punct, is_han, is_hangul, is_kana, is_pua
+from .chars import is_cjk_punct, is_han, is_hangul, is_kana, is_pua, is_zhuyin
 
 # P(b | a) = LAMBDA * (n(ab) / n(a) + P(a ends a word | a) * P(b begins the next word))
 #            + (1 - LAMBDA) * P(b)
@@ -83,6 +83,10 @@ _CJK_SYMBOL_ODD = math.log(1e-6)
 _SQUARED_UNIT = math.log(1e-6)
 _UNIT_AFTER_DIGIT = math.log(50.0)
 _KANA = math.log(0.01)
+# A bopomofo letter or tone mark after another: zhuyin writes them in runs (ㄓㄨˋ ㄧㄣ), where each
+# is far likelier than the rare symbol one alone is (GBK's full-width punctuation read as Big5, ：→
+# ㄩ, which the repair stage also weighs as a swap sign).
+_ZHUYIN_RUN = math.log(100.0)
 _HANGUL = math.log(0.002)  # hangul jamo and compatibility jamo
 _HANGUL_NOT_KSX1001 = math.log(1e-3)  # a syllable outside the 2,350 of KS X 1001 (everyday Korean)
 # Approximate shares of each jamo among Korean syllables, from general knowledge of the language
@@ -181,6 +185,8 @@ class Model:
             s = REDUPLICATION
         elif "\u3380" <= b <= "\u33df" and a.isdigit():
             s += _UNIT_AFTER_DIGIT
+        elif is_zhuyin(a) and is_zhuyin(b):
+            s += _ZHUYIN_RUN
         if (a_han and b <= "\u024f" and b.isalpha()) or (a <= "\u024f" and a.isalpha() and is_han(b)):
             s += _GLUE
         elif ("\u3041" <= b <= "\u30ff" and (a_han or a.isdigit())) or ("\u3041" <= a <= "\u30ff" and (is_han(b) or b.isdigit())):
@@ -230,6 +236,8 @@ class Model:
                         lp = REDUPLICATION
                     elif "\u3380" <= ch <= "\u33df" and prev.isdigit():
                         lp += _UNIT_AFTER_DIGIT
+                    elif "\u02c7" <= ch <= "\u312f" and is_zhuyin(ch) and is_zhuyin(prev):
+                        lp += _ZHUYIN_RUN
                     elif (prev_han and latin) or (prev_latin and han):
                         lp += _GLUE
                     elif (kana and (prev_han or prev.isdigit())) or (prev_kana and (han or ch.isdigit())):

@@ -19,7 +19,7 @@ from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from .. import model as _model
 from ..changes import Change
-from ..chars import CJK_PUNCT, is_cjk_punct, is_han, is_pua
+from ..chars import CJK_PUNCT, is_cjk_punct, is_han, is_pua, is_zhuyin
 from ..config import Config
 from ..convert import other_script
 from ..suspect import RARE, lost_byte_mark, suspicious_re, utf8_head
@@ -200,8 +200,13 @@ _FORMS = re.compile("[\ufe10-\ufe1f\ufe30-\ufe4f\ufe50-\ufe6b]")
 
 def _codec_sign(text: str, i: int) -> bool:
     """Whether ``text[i]`` is a sign that only a GBK↔Big5 confusion puts there, in any line: a
-    vertical or small form, or a sign of GBK's row A9 with no digit before it (see _ODD_UNITS)."""
-    return bool(_FORMS.match(text[i])) or _odd_unit(text, i)
+    vertical or small form, a sign of GBK's row A9 with no digit before it (see _ODD_UNITS), or a
+    bopomofo letter with none beside it (GBK's full-width （ and ： read as Big5 are ㄗ and ㄩ;
+    zhuyin runs its letters and tones together)."""
+    ch = text[i]
+    if "\u3105" <= ch <= "\u312f":
+        return not any(is_zhuyin(text[k]) for k in (i - 1, i + 1) if 0 <= k < len(text))
+    return bool(_FORMS.match(ch)) or _odd_unit(text, i)
 
 
 def _lone_kana(text: str) -> List[int]:
