@@ -122,7 +122,7 @@ def _trail_alone_fits(text: str, i: int) -> bool:
     """Whether a ? at ``i`` may be a lost lead byte whose trail alone follows it as ASCII: after a
     non-ASCII character, a digit (90?q了 for 90歲了, 歲 = 9A 71) or at a line's start (?]問題 for
     沒問題, 沒 = 9B 5D); not after a character that questions end with (吗?B站 asks)."""
-    if i == 0 or text[i - 1] in "\n" or text[i - 1].isdigit():
+    if i == 0 or text[i - 1] == "\n" or text[i - 1].isdigit():
         return True
     return text[i - 1] > "\x7f" and not _asks(text[i - 1])
 

@@ -735,7 +735,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                         for k, c in enumerate(seg[ti:tj], ti)):
                     # One character is weak evidence of a wrong codec (彆 → 果, ÇÑ → 我), and so are
                     # two where GBK and Big5 swap characters one for one (快綫 → 辦鋪), unless they
-                    # replace characters that are almost only mojibake in a line of Chinese.
+                    # replace characters that are almost only mojibake in a line of Chinese, or
+                    # signs only a GBK↔Big5 confusion makes in any line (_codec_sign).
                     gain -= ONE_CHAR_COST
                 if len(plan) == 1 and gain > MARGIN and plan not in _LATIN:
                     single = True
