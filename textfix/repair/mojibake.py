@@ -312,8 +312,13 @@ def swap_sign_cost(line: str, context: str) -> float:
     return 0.0
 
 
-def _count_in(text: str, chars: FrozenSet[str]) -> int:
-    return sum(ch in chars for ch in text) if chars else 0
+def _line_score(text: str, before: str, after: str, m: "_model.Model", sign_cost: float,
+                avoid: FrozenSet[str]) -> float:
+    """The model's score of ``text`` (between ``before`` and ``after``) in its line: less
+    ``sign_cost`` for each swap sign and OTHER_SCRIPT_COST for each character of the script the
+    line does not use (``avoid``). Lossless candidates and the windows they replace are weighed so."""
+    odd = sum(ch in avoid for ch in text) if avoid else 0
+    return m.score(text, before, after) - sign_cost * count_swap_signs(text) - OTHER_SCRIPT_COST * odd
 
 
 def count_swap_signs(text: str) -> int:
@@ -723,10 +728,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 if avoid is None:
                     avoid = other_script(context)
                 if base is None:
-                    base = (m.score(seg, before, after) - sign_cost * count_swap_signs(seg)
-                            - OTHER_SCRIPT_COST * _count_in(seg, avoid))
-                gain = raw = (m.score(cand, before, after) - sign_cost * count_swap_signs(cand)
-                              - OTHER_SCRIPT_COST * _count_in(cand, avoid) - base
+                    base = _line_score(seg, before, after, m, sign_cost, avoid)
+                gain = raw = (_line_score(cand, before, after, m, sign_cost, avoid) - base
                               - CHAIN_COST * (len(plan) - 1))
                 ti, tj, new = _trim(seg, 0, len(seg), cand)
                 short = 2 if plan in _CHAR_FOR_CHAR else 1
@@ -849,10 +852,8 @@ def _extend_to_line(text: str, best, raw: float, plan: Plan, lo: int, hi: int, m
         if new is None or not _clean(seg, new, m):
             continue
         before, after = text[max(0, a - 1):a], text[b:b + 1]
-        ext_gain = (m.score(new, before, after) - sign_cost * count_swap_signs(new)
-                    - OTHER_SCRIPT_COST * _count_in(new, avoid)
-                    - m.score(seg, before, after) + sign_cost * count_swap_signs(seg)
-                    + OTHER_SCRIPT_COST * _count_in(seg, avoid))
+        ext_gain = (_line_score(new, before, after, m, sign_cost, avoid)
+                    - _line_score(seg, before, after, m, sign_cost, avoid))
         extra = sum(1 for c in text[a:i] + text[j:b] if ord(c) > 0x7F)
         if ext_gain >= raw - EXTEND_SLACK * extra:
             return (a, b, new, rule, described, max(gain, ext_gain))
