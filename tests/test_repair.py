@@ -580,3 +580,26 @@ def test_growing_a_repair_to_the_line_start_is_weighed_before_its_bar():
     # 的 into 腔 (6 nats lost), which the bar a two-character swap clears must not pay for.
     broken = "xterm 的 terminfo " + garble("對非", "cp950", "gbk") + " Debian"
     assert fixed(broken) == "xterm 的 terminfo 對非 Debian"
+
+
+@pytest.mark.parametrize("before, after", [("ISO 8601 ", ""), ("Date: ", " (UTC)")])
+def test_a_character_the_tables_lack_alone_among_ascii_is_a_swapped_one(before, after):
+    # 已 in GBK (D2 D1) read as Big5 is 眒, which neither word list nor the running text holds: a
+    # swap to a character that common clears the smaller bar even with no Chinese around it.
+    assert garble("已", "gbk", "cp950") == "眒"
+    assert fixed(before + "眒" + after) == before + "已" + after
+
+
+@pytest.mark.parametrize("text", ["Name: 喆", "ISO 堃 8601", "User: 龘"])
+def test_a_rare_real_character_alone_among_ascii_stays(text):
+    assert fixed(text) == text
+
+
+def test_growing_a_repair_makes_no_swap_sign():
+    # 於 and 與 in GBK read as Big5 are 黺 and 鷂; growing the repair of 黺 to the line's end
+    # would read the clean 之 (Big5 A4 A7) as GBK's ぇ, a kana no line of Chinese writes alone.
+    text = "的角度介於 -PI/2 與 PI/2 之"
+    broken = "的角度介" + garble("於", "gbk", "cp950") + " -PI/2 " + garble("與", "gbk", "cp950") + " PI/2 之"
+    assert broken == "的角度介黺 -PI/2 鷂 PI/2 之"
+    assert fixed(broken) == text
+

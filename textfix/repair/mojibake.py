@@ -441,16 +441,19 @@ def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
     changes: List[Change] = []
     out = []
     pos = 0
+    made: Dict[int, List[str]] = {}  # line start → the decodings repairs in that line were made with
     for s, e in clusters:
         if s < pos:
             continue
+        line_start = text.rfind("\n", 0, s) + 1
         for cs, ce in _pieces(text, s, e):
             if ce <= pos:
                 continue
-            best = _best_window(text, max(cs, pos), ce, pos, m, config)
+            best = _best_window(text, max(cs, pos), ce, pos, m, config, made.get(line_start, ()))
             if best is None:
                 continue
             i, j, new, rule, plan, gain = best
+            made.setdefault(line_start, []).append(plan)
             i, j, new = _trim(text, i, j, new)
             out.append(text[pos:i])
             out.append(new)
@@ -680,8 +683,10 @@ def _utf8_heads(data: bytes):
                     continue
 
 
-def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", config: Config):
-    """The best repair of one cluster: (start, end, text, rule, plan, gain), or None."""
+def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", config: Config,
+                 made: Sequence[str] = ()):
+    """The best repair of one cluster: (start, end, text, rule, plan, gain), or None. ``made``: the
+    decodings (as described) of the repairs already made earlier in the cluster's line."""
     # One rare Han character alone (纾, 喆): only a GBK↔Big5 swap can have made it (with common
     # characters beside it, 服浪琩 for 督檢查); any other wrong decoding leaves more than one.
     lone = (e - s == 1 and is_han(text[s]) and not _is_hard(text[s])
@@ -733,13 +738,18 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                               - CHAIN_COST * (len(plan) - 1))
                 ti, tj, new = _trim(seg, 0, len(seg), cand)
                 short = 2 if plan in _CHAR_FOR_CHAR else 1
-                if len(new) <= short and not any(
+                if len(new) <= short and _describe(plan) not in made and not any(
                         (chinese_line and (_is_hard(c) or (kana_hard and _is_weak(c)))) or _codec_sign(text, i + k)
+                        or (not chinese_line and short == 2 and is_han(c) and c not in m.unigram)
                         for k, c in enumerate(seg[ti:tj], ti)):
                     # One character is weak evidence of a wrong codec (彆 → 果, ÇÑ → 我), and so are
                     # two where GBK and Big5 swap characters one for one (快綫 → 辦鋪), unless they
                     # replace characters that are almost only mojibake in a line of Chinese, or
-                    # signs only a GBK↔Big5 confusion makes in any line (_codec_sign).
+                    # signs only a GBK↔Big5 confusion makes in any line (_codec_sign), or, for a
+                    # swap in a line with no other Chinese, Han characters the tables lack
+                    # (`ISO 8601 眒`: 已 read as Big5; a clean one alone among ASCII is rarer still).
+                    # A line already repaired with the same decoding is evidence enough: its text
+                    # went through one wrong codec (黺 -PI/2 鷂: 於 -PI/2 與).
                     gain -= ONE_CHAR_COST
                 if len(plan) == 1 and gain > MARGIN and plan not in _LATIN:
                     single = True
@@ -861,12 +871,12 @@ def _extend_to_line(text: str, best, raw: float, plan: Plan, lo: int, hi: int, m
 
 
 def _decodes_to_chinese(part: str, plan: Plan, m: "_model.Model") -> bool:
-    """Whether ``part`` decodes into Chinese: plausible text, or Han characters and signs that the
-    scan finds nothing odd in (a line's first character alone, 註 of 註編號, may fall short of
+    """Whether ``part`` decodes into Chinese, with no more swap signs than it had: plausible text, or
+    Han characters and signs that the scan finds nothing odd in (a line's first character alone, 註 of 註編號, may fall short of
     PLAUSIBLE without the neighbour it makes a word with)."""
     new = _decode(part, plan)
-    if new is None:
-        return False
+    if new is None or count_swap_signs(new) > count_swap_signs(part):
+        return False  # (a swap that makes a kana of 之 is not what garbled it: 鷂 PI/2 之 → 與 PI/2 ぇ)
     return (not part.strip() or _clean(part, new, m)
             or (any(is_han(c) for c in new) and not suspicious_re().search(new)))
 
