@@ -603,3 +603,24 @@ def test_growing_a_repair_makes_no_swap_sign():
     assert broken == "的角度介黺 -PI/2 鷂 PI/2 之"
     assert fixed(broken) == text
 
+
+def test_a_whole_line_of_lost_bytes_is_filled_in_one_search():
+    # UTF-8 read as Big5 with 37 marks, more than one window holds: filled in pieces, a piece
+    # began inside a character (三是 became 不·舀, one byte short). Now the line is one window:
+    # every byte is accounted for, so the fill is exactly as long as the text.
+    text = "今天的会议讨论了三个问题，一是资金，二是人员，三是时间安排"
+    broken = utf8_read_as_big5(text)
+    assert broken.count("?") > mojibake.MAX_MARKS
+    got = fixed(broken)
+    assert "?" not in got and "？" not in got
+    assert len(got.encode("utf-8")) == len(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize("text", ["我们今天下午去图书馆借书，然后一起回家吃饭，晚上再看电影",
+                                  "这个城市的交通问题越来越严重，政府决定修建新的地铁线路"])
+def test_a_fill_with_no_context_keeps_to_one_script(text):
+    # Where nothing tells the script, whole characters guessed for lost bytes came out mixed
+    # (一個 among Simplified); the window chosen is filled again in each script.
+    from textfix.convert import script_chars
+    got = fixed(utf8_read_as_big5(text))
+    assert not any(c in script_chars()[1] for c in got)

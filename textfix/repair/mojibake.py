@@ -21,7 +21,7 @@ from .. import model as _model
 from ..changes import Change
 from ..chars import CJK_PUNCT, is_cjk_punct, is_han, is_pua, is_zhuyin
 from ..config import Config
-from ..convert import other_script
+from ..convert import other_script, script_chars
 from ..suspect import RARE, lost_byte_mark, suspicious_re, utf8_head
 from . import latin
 
@@ -50,6 +50,7 @@ PLAUSIBLE = -9.5  # mean log-probability a repair's Han characters must reach: r
 CHAIN_COST = 3.0  # nats a chain of two decodings must win by beyond MARGIN: it tries more hypotheses
 MAX_HOLES = 3  # lost places searched in one window: marks and dropped characters together
 MAX_MARKS = 30  # ? or U+FFFD marks in one window (UTF-8 read as Big5 loses about every other byte)
+LINE_MARKS = 100  # ... in a window that is a whole line: a garbled line is refilled in one search
 TWO_BYTE_MARKS = 8  # up to this many marks in a window, one of them may stand for two lost bytes
 MAX_OPTIONS = 150  # characters tried for one slot with lost bytes
 BEAM = 30  # texts the lost-byte search keeps at each byte offset
@@ -772,7 +773,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                                    avoid or frozenset())
     # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
     if config.enabled("lossy") and not lone and (best is None or best[0] > s or best[1] < e):
-        lossy_windows = _with_marks_cut(text, windows + _to_line_edges(text, windows, max(lo, floor), lo + len(line)))
+        lossy_windows = _with_marks_cut(text, windows + _to_line_edges(text, windows, max(lo, floor), lo + len(line)),
+                                        max(lo, floor), lo + len(line))
         codecs = _lossy_codecs(text, lossy_windows)
         for i, j in lossy_windows if codecs else ():
             seg = text[i:j]
@@ -789,7 +791,12 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 gain = m.score(cand, before, after) - base - LOSSY_COST
                 if gain > best_gain:
                     best = (i, j, cand, "lossy", f"encode {read_as} → fill lost bytes → decode utf-8", gain)
-                    best_gain = gain
+                    best_gain, best_read_as = gain, read_as
+        if best is not None and best[3] == "lossy" and not avoid:
+            i, j = best[:2]
+            cand = _lossy_in_one_script(text[i:j], best_read_as, m, text[max(lo, floor):i], text[j:j + 1], best[2])
+            if cand != best[2] and _clean(text[i:j], cand, m, before=text[max(0, i - 1):i], after=text[j:j + 1]):
+                best = best[:2] + (cand,) + best[3:]
     return best
 
 
@@ -808,11 +815,14 @@ def _to_line_edges(text: str, windows: List[Tuple[int, int]], lo: int, hi: int) 
     return out
 
 
-def _with_marks_cut(text: str, windows: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+def _with_marks_cut(text: str, windows: List[Tuple[int, int]], line_lo: int, line_hi: int) -> List[Tuple[int, int]]:
     """``windows``, each with more than MAX_MARKS marks cut short at the last UTF-8 lead before
     its (MAX_MARKS + 1)th mark (a character whose GBK bytes begin E3–E9 likely begins a UTF-8
     character there): a window grown beyond its piece (see _pieces), or to the line's edges, is
-    refilled up to there, and the rest in the next pass."""
+    refilled up to there, and the rest in the next pass. A window that is the whole line
+    (``line_lo`` to ``line_hi``) keeps up to LINE_MARKS: the search is linear in the bytes, and a
+    line filled in pieces is cut inside characters (the next piece begins with the continuation
+    bytes of a character the last one ended with: 电子 became 电· and ??萄)."""
     if not windows:
         return windows
     lo, hi = min(i for i, _ in windows), max(j for _, j in windows)
@@ -821,7 +831,7 @@ def _with_marks_cut(text: str, windows: List[Tuple[int, int]]) -> List[Tuple[int
     out = []
     for i, j in windows:
         marks = [k for k in range(i, j) if text[k] in _QUESTION]
-        if len(marks) <= MAX_MARKS:
+        if len(marks) <= (LINE_MARKS if (i, j) == (line_lo, line_hi) else MAX_MARKS):
             out.append((i, j))
             continue
         for k in range(marks[MAX_MARKS] - 1, i, -1):
@@ -969,7 +979,35 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
     were lost: each ``?``/U+FFFD stands for one lost byte (one the decoder could not read before
     the next) or, at a cost, two; and up to MAX_HOLES whole double-byte characters may have been
     dropped where the bytes stop being valid UTF-8. ``before`` is the line's text before ``seg``
-    (its quotations, whose closing marks a fill prefers), ``after`` the character after it."""
+    (its quotations, whose closing marks a fill prefers), ``after`` the character after it.
+    Characters in ``avoid`` (the script the line does not use) cost OTHER_SCRIPT_COST; where no
+    context told the script, the fill's own majority does (长 among 导致时间, not 長)."""
+    best = _lossy_fill(seg, read_as, m, before, after, avoid)
+    if best is not None and not avoid:
+        other = other_script(best[1])
+        if other and any(c in other for c in best[1]):
+            best = _lossy_fill(seg, read_as, m, before, after, other) or best
+    return None if best is None else best[1]
+
+
+def _lossy_in_one_script(seg: str, read_as: str, m: "_model.Model", before: str, after: str,
+                         fill: str) -> str:
+    """``fill`` of ``seg`` (by _lossy_utf8, where no context told the script) made again in one
+    script: filled in Simplified and in Traditional (each paying OTHER_SCRIPT_COST for the other's
+    characters), the likelier kept. Text is written in one script, and a fill with no clear
+    majority (UTF-8 read as Big5 loses whole characters) may mix 一個 into Simplified and get its
+    neighbours wrong too. Done once, for the window chosen."""
+    simp_only, trad_only = script_chars()
+    if not any(c in simp_only or c in trad_only for c in fill):
+        return fill
+    fills = [got for other in (trad_only, simp_only)
+             for got in (_lossy_fill(seg, read_as, m, before, after, other),) if got is not None]
+    return max(fills, key=lambda got: got[0])[1] if fills else fill
+
+
+def _lossy_fill(seg: str, read_as: str, m: "_model.Model", before: str, after: str,
+                avoid: FrozenSet[str]) -> Optional[Tuple[float, str]]:
+    """The best fill of ``seg`` (see _lossy_utf8) with its score."""
     pieces: List[Tuple[bytes, bool]] = []  # (bytes of one character, is it a hole marker)
     for ch in seg:
         if ch in _QUESTION:
@@ -980,7 +1018,7 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
         except UnicodeError:
             return None
     explicit = sum(1 for _, hole in pieces if hole)
-    if explicit > MAX_MARKS:
+    if explicit > LINE_MARKS:
         return None
     if not explicit and not _utf8_like(b"".join(chunk for chunk, _ in pieces)):
         return None  # no ? marks a loss, and the bytes do not read as UTF-8: nothing to search
@@ -1024,12 +1062,7 @@ def _lossy_utf8(seg: str, read_as: str, m: "_model.Model", before: str, after: s
             got = (got[0] - TWO_BYTE_MARK_COST * sum(1 for x in lengths if x == 2), got[1])
         if got is not None and (best is None or got[0] > best[0]):
             best = got
-    if best is not None and not avoid:
-        # No context told the script: the fill's own majority does (长 among 导致时间, not 長).
-        other = other_script(best[1])
-        if other and any(c in other for c in best[1]):
-            return _lossy_utf8(seg, read_as, m, before, after, other)
-    return None if best is None else best[1]
+    return best
 
 
 def open_quotes(line: str) -> str:
