@@ -624,3 +624,19 @@ def test_a_fill_with_no_context_keeps_to_one_script(text):
     from textfix.convert import script_chars
     got = fixed(utf8_read_as_big5(text))
     assert not any(c in script_chars()[1] for c in got)
+
+
+def test_utf8_read_as_gbk_after_ascii_whose_first_character_is_not_rare():
+    # 的主 in UTF-8 read as GBK is 鐨勪富: 鐨 and 富 are common enough to pass the scan, and 勪
+    # alone is not very rare; but 勪 (84 E4) continues 鐨's bytes and begins the next character's.
+    broken = '/dev/ttyS0"' + garble("的主", "utf-8", "gbk") + "设备号是4，次设备号是64"
+    assert broken == '/dev/ttyS0"鐨勪富设备号是4，次设备号是64'
+    assert fixed(broken) == '/dev/ttyS0"的主设备号是4，次设备号是64'
+
+
+def test_utf8_read_as_gbk_after_rare_clean_text_in_its_cluster():
+    # The cluster begins at the rare but clean 嚮; a window may begin where the run of odd
+    # characters begins with a UTF-8 lead and continuation (宸 = E5 B7).
+    broken = "義字段，嚮導現在" + garble("已經為空），", "utf-8", "gbk") + "點"
+    assert fixed(broken) == "義字段，嚮導現在已經為空），點"
+

@@ -158,7 +158,7 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
         s2, e2 = _extend(text, s, e)
         if s2 < s or e2 > e:  # the weak characters joined count as suspicious ones
             n += sum(1 for c in text[s2:s] + text[e:e2] if _is_weak(c))
-        if ((hard and not _lone_sign(text, s2, e2)) or low < -13.0 or (n == 1 and _utf8_across(text, s2))
+        if ((hard and not _lone_sign(text, s2, e2)) or low < -13.0 or (n == 1 and (_utf8_across(text, s2) or _utf8_bridge(text, s2)))
                 or (n >= 2 and (_unlikely(text, s2, e2, m) or _unlikely_run(text, s2, e2, m)))):
             # Marks right beside garbled text are its lost bytes, whatever stands beyond them.
             while e2 < len(text) and text[e2] in _QUESTION:
@@ -338,6 +338,19 @@ def _utf8_across(text: str, k: int) -> bool:
         return 0x80 <= text[k + 1].encode("gbk")[0] <= 0xBF
     except UnicodeEncodeError:
         return False
+
+
+def _utf8_bridge(text: str, k: int) -> bool:
+    """Whether ``text[k]`` in GBK is a UTF-8 continuation byte and a lead byte, after a character
+    that is a UTF-8 lead and continuation (鐨勪 = E79A 84E4…: 的 = E7 9A 84, then 主): the character
+    UTF-8 read as GBK makes across two, rare even where the one before it is not (鐨 of 的)."""
+    if k < 1 or not _utf8_across(text, k - 1):
+        return False
+    try:
+        data = text[k].encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    return len(data) == 2 and 0xC2 <= data[1] <= 0xEF
 
 
 _LATIN1_CHAR = re.compile("[\x80-\xff" + re.escape("".join(sorted(_CP1252_SIGNS))) + "]")
@@ -548,6 +561,11 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     last_start = next((i for i in range(e - 1, s, -1) if not pattern.match(text[i - 1])), s)
     ends.add(first_end)
     starts.add(last_start)
+    # A run of suspicious characters that begins with a UTF-8 lead and continuation in GBK (宸 =
+    # E5 B7 of 宸茬稉: 已經): where UTF-8 read as GBK likely begins, after rare clean text the
+    # cluster joined (嚮導現在 before it).
+    starts.update(k for k in range(s + 1, e - 1)
+                  if utf8_head(text[k]) and pattern.match(text[k]) and not pattern.match(text[k - 1]))
     # Just after a mark: lost bytes that end the garbled text (鑳� of 绺戒笉鑳�坐以待斃, 能 whose last
     # byte was lost before the clean 坐) are filled by a window that stops there.
     ends.update(k + 1 for k in range(s, e) if text[k] in _QUESTION and (k + 1 == e or text[k + 1] not in _QUESTION))
