@@ -640,3 +640,18 @@ def test_utf8_read_as_gbk_after_rare_clean_text_in_its_cluster():
     broken = "義字段，嚮導現在" + garble("已經為空），", "utf-8", "gbk") + "點"
     assert fixed(broken) == "義字段，嚮導現在已經為空），點"
 
+
+@pytest.mark.parametrize("before, word, after", [(" crontab(5) ", "文", ""), ("f ", "文件", ""),
+                                                 ("型「HTML ", "文件", " (LibreOffice Ca")])
+def test_a_small_kana_that_follows_no_kana_is_a_swapped_character(before, word, after):
+    # 文 in Big5 read as GBK is ゅ: Japanese never begins a word with a small kana.
+    assert garble(word, "cp950", "gbk")[0] == "ゅ"
+    assert fixed(before + garble(word, "cp950", "gbk") + after) == before + word + after
+
+
+@pytest.mark.parametrize("text", ["ちょっと待って、言ってください。", "キャッシュ ファイル", "東京の天気", "日本語の文章",
+                                  "今日は暑い", "猫が好き", "背景色の名前"])
+def test_japanese_with_lone_kana_stays(text):
+    # A particle between two kanji, or a kana ending a line, is Japanese, not a swapped character
+    # (の is 及 in GBK read as Big5, い is 中).
+    assert fixed(text) == text

@@ -115,6 +115,10 @@ _GLUE = math.log(0.05)  # extra cost of a Han character touching a Latin letter 
 # other codec (7月1日 → 7る1ら). (Japanese text pays it too, but no repair of it wins: decoded in a
 # wrong codec it is garbage.)
 _KANA_GLUE = math.log(0.05)
+# A small kana after anything but a kana (っ ッ: but a Han character, 言って): Japanese writes one only
+# after the kana it modifies (きゅ, ちょっと), so one that begins a word is Big5 read as GBK (文 → ゅ).
+SMALL_KANA = frozenset("ぁぃぅぇぉゃゅょゎゕゖァィゥェォャュョヮヵヶっッ")
+_SMALL_KANA_ALONE = math.log(1e-4)
 # A rare Han character repeated (靡靡, 朝朝暮暮, 碩鼠碩鼠): P(a | a) is at least REDUPLICATION for
 # an ``a`` whose unigram is below REDUPLICATION_BELOW. Reduplication is a way of forming words, not a
 # pair the tables can list: in People's Daily 1998 about 1% of the characters rarer than e^-10 are
@@ -195,6 +199,8 @@ class Model:
             s += _LATIN_RUN
         elif (a in _MARKS and b in _MARKS and a + b not in _MARK_PAIRS) or (a == "\n" and b in _NOT_FIRST):
             s += _MARK_RUN
+        if b in SMALL_KANA and not "\u3041" <= a <= "\u30ff" and not (a_han and b in "っッ"):
+            s += _SMALL_KANA_ALONE
         return s
 
     def score(self, text: str, before: str = "", after: str = "") -> float:
@@ -247,6 +253,8 @@ class Model:
                     elif ((prev in _MARKS and ch in _MARKS and prev + ch not in _MARK_PAIRS)
                           or (prev == "\n" and ch in _NOT_FIRST)):
                         lp += _MARK_RUN
+                if kana and not prev_kana and ch in SMALL_KANA and not (prev_han and ch in "っッ"):
+                    lp += _SMALL_KANA_ALONE
                 total += lp
             if han:
                 prev_end = end.get(ch, _END_RARE)

@@ -201,26 +201,42 @@ _FORMS = re.compile("[\ufe10-\ufe1f\ufe30-\ufe4f\ufe50-\ufe6b]")
 
 def _codec_sign(text: str, i: int) -> bool:
     """Whether ``text[i]`` is a sign that only a GBK↔Big5 confusion puts there, in any line: a
-    vertical or small form, a sign of GBK's row A9 with no digit before it (see _ODD_UNITS), or a
-    bopomofo letter with none beside it (GBK's full-width （ and ： read as Big5 are ㄗ and ㄩ;
+    vertical or small form, a sign of GBK's row A9 with no digit before it (see _ODD_UNITS), a small
+    kana that follows no kana (see _SMALL_KANA_ALONE), or a bopomofo letter with none beside it (GBK's full-width （ and ： read as Big5 are ㄗ and ㄩ;
     zhuyin runs its letters and tones together)."""
     ch = text[i]
     if "\u3105" <= ch <= "\u312f":
         return not any(is_zhuyin(text[k]) for k in (i - 1, i + 1) if 0 <= k < len(text))
-    return bool(_FORMS.match(ch)) or _odd_unit(text, i)
+    return bool(_FORMS.match(ch)) or _odd_unit(text, i) or bool(_SMALL_KANA_ALONE.match(text, i))
+
+
+# A small kana that follows no kana (っ ッ: no kana or Han, 言って): Japanese writes one only after
+# the kana it modifies, so one that begins a word is Big5 read as GBK (文件 → ゅン, 文 → ゅ).
+_SMALL_KANA_ALONE = re.compile("(?<![\u3041-\u30ff])[ぁぃぅぇぉゃゅょゎゕゖァィゥェォャュョヮヵヶ]"
+                               "|(?<![\u3041-\u30ff\u3400-\u9fff])[っッ]")
 
 
 def _lone_kana(text: str) -> List[int]:
     """Kana standing alone beside a Han character or a digit, in lines with no two kana in a row:
     Big5 and GBK bytes read in the other codec (週末 → 秅ソ, 7月1日 → 7る1ら), not Japanese, which
-    runs kana together."""
-    out = []
+    runs kana together; and small kana that follow no kana, in any line (see _SMALL_KANA_ALONE)."""
+    out = [m.start() for m in _SMALL_KANA_ALONE.finditer(text)]
     pos = 0
     for line in text.split("\n"):
         if not _KANA_RUN.search(line):
-            out.extend(pos + m.start() for m in _LONE_KANA.finditer(line))
+            out.extend(pos + m.start() for m in _LONE_KANA.finditer(line) if not _particle(line, m.start()))
         pos += len(line) + 1
-    return out
+    return sorted(set(out))
+
+
+def _particle(line: str, k: int) -> bool:
+    """Whether the kana at ``k`` stands between two Han characters the scan finds clean: Japanese
+    writes its particles so (東京の天気, 猫が好き), where Big5 read as GBK leaves odd characters
+    beside the kana it makes (週末 → 秅ソ)."""
+    if not (0 < k < len(line) - 1 and is_han(line[k - 1]) and is_han(line[k + 1])):
+        return False
+    pattern = suspicious_re()
+    return not pattern.match(line, k - 1) and not pattern.match(line, k + 1)
 
 
 _WEAK = re.compile("[\u3041-\u30ff\u203b\u301d\u301e\u301f\uff03\ufe30-\ufe4f]")
@@ -721,7 +737,6 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     line = text[lo:hi if hi >= 0 else len(text)]
     context = text[lo:s] + text[e:lo + len(line)]
     chinese_line = _has_chinese(context)
-    kana_hard = not _KANA_RUN.search(line)  # no Japanese here: a kana is mojibake
     sign_cost = swap_sign_cost(line, context)
     # Characters of the script the rest of the line does not use cost on both sides: a window that
     # holds them is odd (涓枃 among Traditional), a repair that makes them is too (讲 for 睿). Found
@@ -758,13 +773,15 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 ti, tj, new = _trim(seg, 0, len(seg), cand)
                 short = 2 if plan in _CHAR_FOR_CHAR else 1
                 if len(new) <= short and _describe(plan) not in made and not any(
-                        (chinese_line and (_is_hard(c) or (kana_hard and _is_weak(c)))) or _codec_sign(text, i + k)
+                        (chinese_line and _is_hard(c)) or _codec_sign(text, i + k)
                         or (not chinese_line and short == 2 and is_han(c) and c not in m.unigram)
                         for k, c in enumerate(seg[ti:tj], ti)):
                     # One character is weak evidence of a wrong codec (彆 → 果, ÇÑ → 我), and so are
                     # two where GBK and Big5 swap characters one for one (快綫 → 辦鋪), unless they
                     # replace characters that are almost only mojibake in a line of Chinese, or
-                    # signs only a GBK↔Big5 confusion makes in any line (_codec_sign), or, for a
+                    # signs only a GBK↔Big5 confusion makes in any line (_codec_sign; a kana is
+                    # not one: Japanese writes 東京の天気, 今日は暑い, where の and い would become
+                    # 及 and 中), or, for a
                     # swap in a line with no other Chinese, Han characters the tables lack
                     # (`ISO 8601 眒`: 已 read as Big5; a clean one alone among ASCII is rarer still).
                     # A line already repaired with the same decoding is evidence enough: its text
