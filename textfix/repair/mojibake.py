@@ -158,7 +158,8 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
         s2, e2 = _extend(text, s, e)
         if s2 < s or e2 > e:  # the weak characters joined count as suspicious ones
             n += sum(1 for c in text[s2:s] + text[e:e2] if _is_weak(c))
-        if ((hard and not _lone_sign(text, s2, e2)) or low < -13.0 or (n == 1 and (_utf8_across(text, s2) or _utf8_bridge(text, s2)))
+        if ((hard and not _lone_sign(text, s2, e2)) or low < -13.0
+                or (n == 1 and (_utf8_across(text, s2) or _utf8_bridge(text, s2)))
                 or (n >= 2 and (_unlikely(text, s2, e2, m) or _unlikely_run(text, s2, e2, m)))):
             # Marks right beside garbled text are its lost bytes, whatever stands beyond them.
             while e2 < len(text) and text[e2] in _QUESTION:
@@ -202,25 +203,28 @@ _FORMS = re.compile("[\ufe10-\ufe1f\ufe30-\ufe4f\ufe50-\ufe6b]")
 def _codec_sign(text: str, i: int) -> bool:
     """Whether ``text[i]`` is a sign that only a GBK↔Big5 confusion puts there, in any line: a
     vertical or small form, a sign of GBK's row A9 with no digit before it (see _ODD_UNITS), a small
-    kana that follows no kana (see _SMALL_KANA_ALONE), or a bopomofo letter with none beside it (GBK's full-width （ and ： read as Big5 are ㄗ and ㄩ;
-    zhuyin runs its letters and tones together)."""
+    kana that follows no kana (see _SMALL_KANA_FIRST), or a bopomofo letter with none beside it
+    (GBK's full-width （ and ： read as Big5 are ㄗ and ㄩ; zhuyin runs its letters and tones
+    together)."""
     ch = text[i]
     if "\u3105" <= ch <= "\u312f":
         return not any(is_zhuyin(text[k]) for k in (i - 1, i + 1) if 0 <= k < len(text))
-    return bool(_FORMS.match(ch)) or _odd_unit(text, i) or bool(_SMALL_KANA_ALONE.match(text, i))
+    return bool(_FORMS.match(ch)) or _odd_unit(text, i) or bool(_SMALL_KANA_FIRST.match(text, i))
 
 
 # A small kana that follows no kana (っ ッ: no kana or Han, 言って): Japanese writes one only after
-# the kana it modifies, so one that begins a word is Big5 read as GBK (文件 → ゅン, 文 → ゅ).
-_SMALL_KANA_ALONE = re.compile("(?<![\u3041-\u30ff])[ぁぃぅぇぉゃゅょゎゕゖァィゥェォャュョヮヵヶ]"
-                               "|(?<![\u3041-\u30ff\u3400-\u9fff])[っッ]")
+# the kana it modifies, so one that begins a word is Big5 read as GBK (文件 → ゅン, 文 → ゅ). The
+# model scores the same (its SMALL_KANA).
+_SMALL_KANA_FIRST = re.compile(
+    "(?<![\u3041-\u30ff])[" + "".join(sorted(_model.SMALL_KANA - set("っッ"))) + "]"
+    "|(?<![\u3041-\u30ff\u3400-\u9fff])[っッ]")
 
 
 def _lone_kana(text: str) -> List[int]:
     """Kana standing alone beside a Han character or a digit, in lines with no two kana in a row:
     Big5 and GBK bytes read in the other codec (週末 → 秅ソ, 7月1日 → 7る1ら), not Japanese, which
-    runs kana together; and small kana that follow no kana, in any line (see _SMALL_KANA_ALONE)."""
-    out = [m.start() for m in _SMALL_KANA_ALONE.finditer(text)]
+    runs kana together; and small kana that follow no kana, in any line (see _SMALL_KANA_FIRST)."""
+    out = [m.start() for m in _SMALL_KANA_FIRST.finditer(text)]
     pos = 0
     for line in text.split("\n"):
         if not _KANA_RUN.search(line):
@@ -916,9 +920,9 @@ def _extend_to_line(text: str, best, raw: float, plan: Plan, lo: int, hi: int, m
 
 
 def _decodes_to_chinese(part: str, plan: Plan, m: "_model.Model") -> bool:
-    """Whether ``part`` decodes into Chinese, with no more swap signs than it had: plausible text, or
-    Han characters and signs that the scan finds nothing odd in (a line's first character alone, 註 of 註編號, may fall short of
-    PLAUSIBLE without the neighbour it makes a word with)."""
+    """Whether ``part`` decodes into Chinese, with no more swap signs than it had: plausible text,
+    or Han characters and signs that the scan finds nothing odd in (a line's first character
+    alone, 註 of 註編號, may fall short of PLAUSIBLE without the neighbour it makes a word with)."""
     new = _decode(part, plan)
     if new is None or count_swap_signs(new) > count_swap_signs(part):
         return False  # (a swap that makes a kana of 之 is not what garbled it: 鷂 PI/2 之 → 與 PI/2 ぇ)
