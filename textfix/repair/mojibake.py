@@ -785,11 +785,10 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                     # replace characters that are almost only mojibake in a line of Chinese, or
                     # signs only a GBK↔Big5 confusion makes in any line (_codec_sign; a kana is
                     # not one: Japanese writes 東京の天気, 今日は暑い, where の and い would become
-                    # 及 and 中), or, for a
-                    # swap in a line with no other Chinese, Han characters the tables lack
-                    # (`ISO 8601 眒`: 已 read as Big5; a clean one alone among ASCII is rarer still).
-                    # A line already repaired with the same decoding is evidence enough: its text
-                    # went through one wrong codec (黺 -PI/2 鷂: 於 -PI/2 與).
+                    # 及 and 中), or, for a swap in a line with no other Chinese, Han characters
+                    # the tables lack (`ISO 8601 眒`: 已 read as Big5; a clean one alone among
+                    # ASCII is rarer still). A line already repaired with the same decoding is
+                    # evidence enough: its text went through one wrong codec (黺 -PI/2 鷂: 於 -PI/2 與).
                     gain -= ONE_CHAR_COST
                 if len(plan) == 1 and gain > MARGIN and plan not in _LATIN:
                     single = True
