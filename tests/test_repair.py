@@ -655,3 +655,28 @@ def test_japanese_with_lone_kana_stays(text):
     # A particle between two kanji, or a kana ending a line, is Japanese, not a swapped character
     # (の is 及 in GBK read as Big5, い is 中).
     assert fixed(text) == text
+
+
+@pytest.mark.parametrize("text", ["標準入力から読み取り保存する", "サイズは1MBと1GBの間の2の累乗です",
+                                  "ごく暗い緑", "指定されたファイルに対して上書きを繰り返し"])
+def test_japanese_with_its_own_kanji_is_not_swapped(text):
+    # Kana beside kanji that only Japanese writes (読 値 乗 緑) are Japanese: GBK and Big5 read in
+    # each other's codec make kana, but not such kanji. Each of these was read as GBK↔Big5
+    # mojibake (から読み → 井日掂心).
+    assert fixed(text) == text
+
+
+def test_a_swap_is_found_inside_a_cluster_that_joined_rare_clean_text():
+    # 清單方塊 (Big5 read as GBK: 睲虫よ遏) before 精靈：欄, whose rare 欄 joins the cluster: a
+    # window must end where the run of odd characters ends, not only at the cluster's first run (睲).
+    broken = "/" + garble("清單方塊", "cp950", "gbk") + "精靈：欄位選項"
+    assert broken == "/睲虫よ遏精靈：欄位選項"
+    assert fixed(broken) == "/清單方塊精靈：欄位選項"
+
+
+def test_big5_read_as_gbk_with_a_japanese_kanji_and_a_small_kana_is_not_japanese():
+    # 文件中套 in Big5 read as GBK is ゅンい甅: a run of kana and 甅, a kanji only Japanese
+    # writes, as in Japanese text; but ゅ follows no kana, which Japanese never writes.
+    broken = garble("文件中套", "cp950", "gbk") + "用的 (所選種類的) "
+    assert broken == "ゅンい甅用的 (所選種類的) "
+    assert fixed(broken) == "文件中套用的 (所選種類的) "

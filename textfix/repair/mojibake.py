@@ -64,6 +64,7 @@ UNLIKELY_BYTE_COST = 4.0
 # nats for a guessed character (lost bytes, here and in misaligned.py) of the script its line does
 # not use (長 among Simplified)
 OTHER_SCRIPT_COST = 3.0
+NEARBY = 100  # characters either side of a cluster that tell whether its line is Japanese
 EXTEND_SLACK = 2.0  # nats per character a repair may lose when grown to its line's edges
 UNCOMMON = -9.0  # a Han character scored below this is not everyday (between this and RARE: 锛 屾)
 _CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))  # € ‚ ƒ … Ÿ
@@ -581,6 +582,14 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     last_start = next((i for i in range(e - 1, s, -1) if not pattern.match(text[i - 1])), s)
     ends.add(first_end)
     starts.add(last_start)
+    # In a cluster that holds a sign only a GBK↔Big5 swap makes, every run of odd characters
+    # (suspicious or weak) begins and ends a window: the cluster can join the swapped text to rare
+    # real characters after it (睲虫よ遏 精靈：欄 was 清單方塊精靈：欄), where the first run alone
+    # (睲) is too short to tell.
+    if _SWAP_SIGN.search(text, s, e):
+        odd = [bool(pattern.match(c)) or _is_weak(c) for c in text[s:e]]
+        ends.update(s + k for k in range(1, e - s) if odd[k - 1] and not odd[k])
+        starts.update(s + k for k in range(1, e - s) if odd[k] and not odd[k - 1])
     # A run of suspicious characters that begins with a UTF-8 lead and continuation in GBK (宸 =
     # E5 B7 of 宸茬稉: 已經): where UTF-8 read as GBK likely begins, after rare clean text the
     # cluster joined (嚮導現在 before it).
@@ -611,6 +620,34 @@ def _useful_swaps(cluster: str) -> Tuple[Tuple[str, str], ...]:
         if odd and 2 * made >= len(odd):
             found.append(step)
     return tuple(found)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _jis_only(ch: str) -> bool:
+    """Whether ``ch`` is a kanji of Japanese's Shift_JIS that neither GB2312 nor Big5 holds (読 値
+    緑 乗): Japanese's own forms. GBK read as Big5 makes only Big5 characters, and Big5 read as
+    GBK mostly GB2312 ones (some of GBK's extension: 続)."""
+    if not is_han(ch):
+        return False
+    for codec, wanted in (("cp932", True), ("gb2312", False), ("cp950", False)):
+        try:
+            ch.encode(codec)
+        except UnicodeEncodeError:
+            if wanted:
+                return False
+        else:
+            if not wanted:
+                return False
+    return True
+
+
+def _japanese(line: str) -> bool:
+    """Whether ``line`` reads as Japanese: it holds two kana side by side and a kanji of Japanese's
+    own forms (から読み取り, ごく暗い緑), and no small kana that follows no kana, which Japanese never
+    writes. Big5 read as GBK makes such kanji now and then (続 of ﹚度続ノ, 定僅適用; 甅 of ゅンい甅,
+    文件中套), and lone kana often, but seldom both with a run of kana that Japanese could write."""
+    return (_KANA_RUN.search(line) is not None and any(map(_jis_only, line))
+            and _SMALL_KANA_FIRST.search(line) is None)
 
 
 def _nothing_to_read(text: str, s: int, e: int, floor: int) -> bool:
@@ -730,15 +767,20 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     # characters beside it, 服浪琩 for 督檢查); any other wrong decoding leaves more than one.
     lone = (e - s == 1 and is_han(text[s]) and not _is_hard(text[s])
             and not any(_uncommon(text, k, m) for k in (s - 1, s + 1)) and not _utf8_across(text, s))
-    # A GBK↔Big5 swap is tried only where it makes the cluster's odd characters clean.
+    # A GBK↔Big5 swap is tried only where it makes the cluster's odd characters clean, and not in
+    # Japanese text (see _japanese), looked for within NEARBY characters of it in its line.
     swaps = _useful_swaps(text[s:e])
+    lo, hi = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+    if hi < 0:
+        hi = len(text)
+    if swaps and _japanese(text[max(lo, s - NEARBY):min(hi, e + NEARBY)]):
+        swaps = ()
     if lone and not swaps:
         return None
     if not swaps and _nothing_to_read(text, s, e, floor):
         return None
     windows = _windows(text, s, e, floor)
-    lo, hi = text.rfind("\n", 0, s) + 1, text.find("\n", e)
-    line = text[lo:hi if hi >= 0 else len(text)]
+    line = text[lo:hi]
     context = text[lo:s] + text[e:lo + len(line)]
     chinese_line = _has_chinese(context)
     sign_cost = swap_sign_cost(line, context)
