@@ -680,3 +680,16 @@ def test_big5_read_as_gbk_with_a_japanese_kanji_and_a_small_kana_is_not_japanese
     broken = garble("文件中套", "cp950", "gbk") + "用的 (所選種類的) "
     assert broken == "ゅンい甅用的 (所選種類的) "
     assert fixed(broken) == "文件中套用的 (所選種類的) "
+
+
+def test_gbk_read_as_big5_where_only_one_character_is_rare():
+    # 不能被 in GBK read as Big5 is 祥夔掩: only 夔 is rare, and not rare enough to be looked at
+    # alone; swapped with a character either side, it makes three common ones that read far better.
+    broken = "常數在程式中只能被定義一次，" + garble("不能被", "gbk", "cp950") + "重複定義："
+    assert broken == "常數在程式中只能被定義一次，祥夔掩重複定義："
+    assert fixed(broken) == "常數在程式中只能被定義一次，不能被重複定義："
+
+
+@pytest.mark.parametrize("text", ["夔州", "曹操與夔龍", "夔一足"])
+def test_a_rare_character_among_common_ones_stays(text):
+    assert fixed(text) == text

@@ -132,8 +132,9 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
     never across a line break, then grown over weak characters beside them (kana, ※). A cluster
     qualifies with two suspicious characters (weak ones joined count), one very rare one, one
     that is almost only ever mojibake (a lone kana beside Han or a digit, a ``?`` for lost bytes; a
-    Latin-1 sign alone, » ©, is not), or one whose GBK bytes start a UTF-8 character that the next
-    character's bytes go on with (骞 of 骞达紝, 年，)."""
+    Latin-1 sign alone, » ©, is not), one whose GBK bytes start a UTF-8 character that the next
+    character's bytes go on with (骞 of 骞达紝, 年，), or one that a GBK↔Big5 swap with its
+    neighbours makes common (夔 of 祥夔掩, 不能被: see _swap_across)."""
     m = _model.load()
     found: List[List[int]] = []
     hits = [hit.start() for hit in suspicious_re().finditer(text)]
@@ -160,7 +161,7 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
         if s2 < s or e2 > e:  # the weak characters joined count as suspicious ones
             n += sum(1 for c in text[s2:s] + text[e:e2] if _is_weak(c))
         if ((hard and not _lone_sign(text, s2, e2)) or low < -13.0
-                or (n == 1 and (_utf8_across(text, s2) or _utf8_bridge(text, s2)))
+                or (n == 1 and (_utf8_across(text, s2) or _utf8_bridge(text, s2) or _swap_across(text, s2, e2, m)))
                 or (n >= 2 and (_unlikely(text, s2, e2, m) or _unlikely_run(text, s2, e2, m)))):
             # Marks right beside garbled text are its lost bytes, whatever stands beyond them.
             while e2 < len(text) and text[e2] in _QUESTION:
@@ -372,6 +373,24 @@ def _utf8_bridge(text: str, k: int) -> bool:
     except UnicodeEncodeError:
         return False
     return len(data) == 2 and 0xC2 <= data[1] <= 0xEF
+
+
+def _swap_across(text: str, s: int, e: int, m: "_model.Model") -> bool:
+    """Whether the one suspicious character ``text[s:e]`` and a Han character either side of it,
+    swapped by GBK↔Big5, become characters all common that read far better (祥夔掩 → 不能被,
+    GBK read as Big5 where only 夔 is rare): a swap, which common characters beside a rare one do
+    not rule out."""
+    if e - s != 1 or s < 1 or e >= len(text):
+        return False
+    seg = text[s - 1:e + 1]
+    if not all(map(is_han, seg)):
+        return False
+    for step in SWAPS:
+        new = _decode(seg, (step,))
+        if (new is not None and len(new) == 3 and all(m.char(c) >= UNCOMMON for c in new)
+                and m.score(new) > m.score(seg) + MARGIN):
+            return True
+    return False
 
 
 _LATIN1_CHAR = re.compile("[\x80-\xff" + re.escape("".join(sorted(_CP1252_SIGNS))) + "]")
