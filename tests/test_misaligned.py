@@ -88,3 +88,18 @@ def test_kana_in_a_chinese_line_counts_as_damage():
     assert broken == "这条河全?ぴ?600公里，流经五个省份。"
     out = textfix.fix_text(broken, punctuation=False)
     assert out.startswith("这条河全长") and out.endswith("600公里，流经五个省份。") and len(out) == 19
+
+
+@pytest.mark.parametrize("text", ["??:????", "已启动 ???? 天 ??:??，", "TTY ??:?? 用户"])
+def test_question_marks_around_ascii_marks_stay(text):
+    # A format's unknown time: between two ?, a : that could be a full-width ： read back to
+    # bytes, rebuilt as 。和. Marks alone between two ? rebuild only marks (?!? for 。”).
+    assert repair(text, Config())[0] == text
+
+
+def test_marks_alone_between_two_question_marks_rebuild_marks():
+    # 。” at a line's end lost its first byte: A3A1 is ！ (made ASCII by punctuation clean-up),
+    # and B1 alone before the line's end is ?.
+    broken = _damage("他说：“今天不来了。”", 9)
+    assert broken == "他说：“今天不来了?！?"
+    assert repair(broken.replace("！", "!"), Config())[0] == "他说：“今天不来了。”"

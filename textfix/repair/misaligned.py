@@ -194,6 +194,10 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
         wide = [c for c in text[i + 1:j] if c > "\x7f" and c != "\ufffd"]
         if wide and all(utf8_head(c) for c in wide):
             continue  # each is a UTF-8 lead byte and a continuation byte (涓 = E6 B6): UTF-8 read as GBK
+        if how == LOST and not wide and (any(map(is_han, new)) or not any(map(is_han, whole_line))):
+            # Only ASCII marks between two ?: they rebuild marks (?!? for 。” at a line's end), in
+            # a line of Chinese; a format's ??:?? (已启动 ???? 天 ??:??) is not 。和.
+            continue
         # A kana of a Chinese line is mojibake (ぴ of 全?ぴ?600 for 全长约600), as the lossless
         # repair scores it; so is a lone bopomofo letter or box-drawing character.
         signs = count_swap_signs(text[i:j]) - count_swap_signs(new)
