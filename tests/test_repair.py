@@ -695,3 +695,17 @@ def test_a_rare_character_among_common_ones_stays(text):
     # The rule above lets the scan look at such a character with its neighbours; what it finds
     # must still clear the repair's bars, which clean text around a rare character does not.
     assert fixed(text) == text
+
+
+@pytest.mark.parametrize("before, word, after", [("le is: ", "顯示", "/"), ("", "顯示", " LibreOffice 中的")])
+def test_a_lone_katakana_is_a_swapped_character(before, word, after):
+    # 示 in Big5 read as GBK is ボ: Japanese writes katakana in runs, and alone only a few
+    # (一ヶ月, 一ノ瀬), so one with no kana beside it is a codec sign and clears the
+    # two-character bar.
+    assert garble(word, "cp950", "gbk") == "陪ボ"
+    assert fixed(before + garble(word, "cp950", "gbk") + after) == before + word + after
+
+
+@pytest.mark.parametrize("text", ["一ヶ月", "一ノ瀬さん", "三ヵ国", "東京のホテル", "第3ケ所"])
+def test_japanese_katakana_that_stands_alone_stays(text):
+    assert fixed(text) == text

@@ -117,7 +117,8 @@ _GLUE = math.log(0.05)  # extra cost of a Han character touching a Latin letter 
 _KANA_GLUE = math.log(0.05)
 # A small kana after anything but a kana (っ ッ: but a Han character, 言って): Japanese writes one only
 # after the kana it modifies (きゅ, ちょっと), so one that begins a word is Big5 read as GBK (文 → ゅ).
-SMALL_KANA = frozenset("ぁぃぅぇぉゃゅょゎゕゖァィゥェォャュョヮヵヶっッ")
+# (Not the counters ゕ ゖ ヵ ヶ, which follow numbers and kanji: 一ヶ月, 三ヵ国, 霞ヶ関.)
+SMALL_KANA = frozenset("ぁぃぅぇぉゃゅょゎァィゥェォャュョヮっッ")
 _SMALL_KANA_ALONE = math.log(1e-4)
 # A rare Han character repeated (靡靡, 朝朝暮暮, 碩鼠碩鼠): P(a | a) is at least REDUPLICATION for
 # an ``a`` whose unigram is below REDUPLICATION_BELOW. Reduplication is a way of forming words, not a

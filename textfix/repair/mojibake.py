@@ -205,13 +205,19 @@ _FORMS = re.compile("[\ufe10-\ufe1f\ufe30-\ufe4f\ufe50-\ufe6b]")
 def _codec_sign(text: str, i: int) -> bool:
     """Whether ``text[i]`` is a sign that only a GBK↔Big5 confusion puts there, in any line: a
     vertical or small form, a sign of GBK's row A9 with no digit before it (see _ODD_UNITS), a small
-    kana that follows no kana (see _SMALL_KANA_FIRST), or a bopomofo letter with none beside it
-    (GBK's full-width （ and ： read as Big5 are ㄗ and ㄩ; zhuyin runs its letters and tones
-    together)."""
+    kana that follows no kana (see _SMALL_KANA_FIRST), a katakana letter with no kana beside it
+    (示 in Big5 read as GBK is ボ: Japanese writes katakana in runs, and alone only ヶ ヵ ケ カ ノ
+    of 一ヶ月, 一ノ瀬), or a bopomofo letter with none beside it (GBK's full-width （ and ： read as
+    Big5 are ㄗ and ㄩ; zhuyin runs its letters and tones together)."""
     ch = text[i]
     if "\u3105" <= ch <= "\u312f":
         return not any(is_zhuyin(text[k]) for k in (i - 1, i + 1) if 0 <= k < len(text))
+    if "\u30a1" <= ch <= "\u30fa" and ch not in _KATAKANA_ALONE:
+        return not any("\u3041" <= text[k] <= "\u30ff" for k in (i - 1, i + 1) if 0 <= k < len(text))
     return bool(_FORMS.match(ch)) or _odd_unit(text, i) or bool(_SMALL_KANA_FIRST.match(text, i))
+
+
+_KATAKANA_ALONE = frozenset("ヶヵケカノ")  # katakana that Japanese writes alone among kanji (一ヶ月, 一ノ瀬)
 
 
 # A small kana that follows no kana (っ ッ: no kana or Han, 言って): Japanese writes one only after
