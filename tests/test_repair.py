@@ -709,3 +709,10 @@ def test_a_lone_katakana_is_a_swapped_character(before, word, after):
 @pytest.mark.parametrize("text", ["一ヶ月", "一ノ瀬さん", "三ヵ国", "東京のホテル", "第3ケ所"])
 def test_japanese_katakana_that_stands_alone_stays(text):
     assert fixed(text) == text
+
+
+def test_a_small_katakana_that_begins_a_run_is_still_a_codec_sign():
+    from textfix.repair.mojibake import _codec_sign
+    assert _codec_sign("文ャン", 1)  # follows no kana, though a kana follows it
+    assert not _codec_sign("キャン", 1)
+    assert _codec_sign("文ボ文", 1) and not _codec_sign("文ボタン", 1) and not _codec_sign("一ヶ月", 1)

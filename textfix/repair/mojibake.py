@@ -212,8 +212,9 @@ def _codec_sign(text: str, i: int) -> bool:
     ch = text[i]
     if "\u3105" <= ch <= "\u312f":
         return not any(is_zhuyin(text[k]) for k in (i - 1, i + 1) if 0 <= k < len(text))
-    if "\u30a1" <= ch <= "\u30fa" and ch not in _KATAKANA_ALONE:
-        return not any("\u3041" <= text[k] <= "\u30ff" for k in (i - 1, i + 1) if 0 <= k < len(text))
+    if "\u30a1" <= ch <= "\u30fa" and ch not in _KATAKANA_ALONE and not any(
+            "\u3041" <= text[k] <= "\u30ff" for k in (i - 1, i + 1) if 0 <= k < len(text)):
+        return True
     return bool(_FORMS.match(ch)) or _odd_unit(text, i) or bool(_SMALL_KANA_FIRST.match(text, i))
 
 
