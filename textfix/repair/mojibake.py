@@ -261,6 +261,11 @@ def _is_weak(ch: str) -> bool:
     return _WEAK.match(ch) is not None
 
 
+def _is_odd(ch: str) -> bool:
+    """A character the scan finds suspicious, or a weak one (see _is_weak)."""
+    return suspicious_re().match(ch) is not None or _is_weak(ch)
+
+
 def _extend(text: str, s: int, e: int) -> Tuple[int, int]:
     """The cluster ``[s, e)`` grown over weak characters within MAX_CLUSTER_GAP of its edges."""
     if not _WEAK.search(text, max(0, s - MAX_CLUSTER_GAP - 1), e + MAX_CLUSTER_GAP + 1):
@@ -398,6 +403,7 @@ def _swap_across(text: str, s: int, e: int, m: "_model.Model") -> bool:
                 and m.score(new) > m.score(seg) + MARGIN):
             return True
     return False
+
 
 
 _LATIN1_CHAR = re.compile("[\x80-\xff" + re.escape("".join(sorted(_CP1252_SIGNS))) + "]")
@@ -613,7 +619,7 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     # real characters after it (睲虫よ遏 精靈：欄 was 清單方塊精靈：欄), where the first run alone
     # (睲) is too short to tell.
     if _SWAP_SIGN.search(text, s, e):
-        odd = [bool(pattern.match(c)) or _is_weak(c) for c in text[s:e]]
+        odd = [_is_odd(c) for c in text[s:e]]
         ends.update(s + k for k in range(1, e - s) if odd[k - 1] and not odd[k])
         starts.update(s + k for k in range(1, e - s) if odd[k] and not odd[k - 1])
     # A run of suspicious characters that begins with a UTF-8 lead and continuation in GBK (宸 =
@@ -634,14 +640,13 @@ def _useful_swaps(cluster: str) -> Tuple[Tuple[str, str], ...]:
     character for one, and swapped text is mostly common characters: a swap that leaves the
     cluster's odd characters odd (or cannot read them) is not what garbled them, and clean text
     with rare words (窗牖, 耄耋) is not searched for it."""
-    pattern = suspicious_re()
-    odd = [ch for ch in cluster if pattern.match(ch) or _is_weak(ch)]
+    odd = [ch for ch in cluster if _is_odd(ch)]
     found = []
     for step in SWAPS:
         made = 0
         for ch in odd:
             new = _decode(ch, (step,))
-            if new is not None and len(new) == 1 and not (pattern.match(new) or _is_weak(new)):
+            if new is not None and len(new) == 1 and not _is_odd(new):
                 made += 1
         if odd and 2 * made >= len(odd):
             found.append(step)
@@ -807,7 +812,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
         return None
     windows = _windows(text, s, e, floor)
     line = text[lo:hi]
-    context = text[lo:s] + text[e:lo + len(line)]
+    context = text[lo:s] + text[e:hi]
     chinese_line = _has_chinese(context)
     sign_cost = swap_sign_cost(line, context)
     # Characters of the script the rest of the line does not use cost on both sides: a window that
@@ -875,12 +880,12 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                                                            text[max(0, i - 1):i], text[j:j + 1]):
                 return None
         if best is not None and len(best_plan) == 1:
-            best = _extend_to_line(text, best, best_raw, best_plan, max(lo, floor), lo + len(line), m, sign_cost,
+            best = _extend_to_line(text, best, best_raw, best_plan, max(lo, floor), hi, m, sign_cost,
                                    avoid or frozenset())
     # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
     if config.enabled("lossy") and not lone and (best is None or best[0] > s or best[1] < e):
-        lossy_windows = _with_marks_cut(text, windows + _to_line_edges(text, windows, max(lo, floor), lo + len(line)),
-                                        max(lo, floor), lo + len(line))
+        lossy_windows = _with_marks_cut(text, windows + _to_line_edges(text, windows, max(lo, floor), hi),
+                                        max(lo, floor), hi)
         codecs = _lossy_codecs(text, lossy_windows)
         for i, j in lossy_windows if codecs else ():
             seg = text[i:j]
