@@ -394,16 +394,26 @@ def _swap_across(text: str, s: int, e: int, m: "_model.Model") -> bool:
     not rule out."""
     if e - s != 1 or s < 1 or e >= len(text):
         return False
+    steps = _swaps_to_common(text[s])
+    if not steps:
+        return False  # (most rare clean characters: the one cached test on the scan's path)
     seg = text[s - 1:e + 1]
     if not all(map(is_han, seg)):
         return False
-    for step in SWAPS:
+    for step in steps:
         new = _decode(seg, (step,))
         if (new is not None and len(new) == 3 and all(m.char(c) >= UNCOMMON for c in new)
                 and m.score(new) > m.score(seg) + MARGIN):
             return True
     return False
 
+
+@functools.lru_cache(maxsize=4096)
+def _swaps_to_common(ch: str) -> Tuple[Tuple[str, str], ...]:
+    """The GBK↔Big5 swaps that make the one character ``ch`` a common one (see _swap_across)."""
+    m = _model.load()
+    return tuple(step for step in SWAPS for new in (_decode(ch, (step,)),)
+                 if new is not None and len(new) == 1 and m.char(new) >= UNCOMMON)
 
 
 _LATIN1_CHAR = re.compile("[\x80-\xff" + re.escape("".join(sorted(_CP1252_SIGNS))) + "]")
