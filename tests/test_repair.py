@@ -711,6 +711,26 @@ def test_japanese_katakana_that_stands_alone_stays(text):
     assert fixed(text) == text
 
 
+@pytest.mark.parametrize("before, word, after", [
+    ("[內容類型] ", "中", "選取了「表格」或「"),  # 內 is not in JIS at all
+    ("-5 ", "分", " 45 秒對應"),  # 對 應: JIS level 2, old forms modern Japanese does not write
+    ("1899 年 12 ", "月", " 30 日與給定日期之間"),
+])
+def test_a_lone_hiragana_in_a_line_that_cannot_be_japanese_is_a_swapped_character(before, word, after):
+    # Japanese writes a line with no two kana together only with everyday kanji (JIS level 1); a
+    # Han character outside it (內 資 對) makes the line Chinese, where a lone kana is Big5 read as
+    # GBK (中 → い, 分 → だ, 月 → る), beside a Han character or a digit and a space.
+    broken = before + garble(word, "cp950", "gbk") + after
+    assert fixed(broken) == before + word + after
+
+
+@pytest.mark.parametrize("text", ["小明の部落格很好看", "拡張出力の切り替え (現在値: %s)", "第 3 る 5"])
+def test_kana_that_chinese_or_japanese_writes_stays(text):
+    # の for 的 is a Taiwanese habit; the Japanese lines use only JIS level-1 kanji; and a swap
+    # never makes Big5's Cyrillic (の切り is not 及з曰).
+    assert fixed(text) == text
+
+
 def test_a_small_katakana_that_begins_a_run_is_still_a_codec_sign():
     from textfix.repair.mojibake import _codec_sign
     assert _codec_sign("文ャン", 1)  # follows no kana, though a kana follows it

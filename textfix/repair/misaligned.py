@@ -39,7 +39,7 @@ from ..config import Config
 from ..convert import other_script
 from ..suspect import NEAR, suspicious_re, utf8_head
 from .mojibake import (CLOSING_QUOTES, OTHER_SCRIPT_COST, QUOTE_BALANCE, QUOTE_PAIRS, _breaks, _lossy_utf8,
-                       closing_balance, count_swap_signs, swap_sign_cost, open_quotes)
+                       closing_balance, count_swap_signs, sign_penalty, swap_sign_cost, open_quotes)
 
 RULE = "misaligned"
 MAX_RUN = 40  # characters of out-of-step text after the ? (a longer run is not one loss)
@@ -200,9 +200,10 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
             continue
         # A kana of a Chinese line is mojibake (ぴ of 全?ぴ?600 for 全长约600), as the lossless
         # repair scores it; so is a lone bopomofo letter or box-drawing character.
-        signs = count_swap_signs(text[i:j]) - count_swap_signs(new)
-        if signs:
-            signs *= swap_sign_cost(whole_line, line + text[j:line_end])
+        signs = 0.0
+        if count_swap_signs(text[i:j]) or count_swap_signs(new):
+            cost = swap_sign_cost(whole_line, line + text[j:line_end])
+            signs = sign_penalty(text[i:j], cost) - sign_penalty(new, cost)
         gain = m.score(new, before, after) - m.score(text[i:j], before, after) + signs
         if gain <= MARGIN or (best is not None and gain <= best[2]):
             continue

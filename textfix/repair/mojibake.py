@@ -56,6 +56,7 @@ MAX_OPTIONS = 150  # characters tried for one slot with lost bytes
 BEAM = 30  # texts the lost-byte search keeps at each byte offset
 ONE_CHAR_COST = 6.0  # nats a lossless repair of one character must win by beyond MARGIN
 SWAP_SIGN_COST = 4.0  # nats a lone swap sign (see _SWAP_SIGN) costs beyond the model in a line of Chinese
+NOT_JAPANESE_KANA_COST = 4.0  # nats a lone kana costs beyond that in a line that cannot be Japanese (see _not_japanese)
 LOSSY_COST = 4.0  # nats a fill of guessed bytes must win by beyond MARGIN
 TWO_BYTE_MARK_COST = 3.0  # nats for reading a mark as two lost bytes (Python's decoders lose one)
 # nats for a lost byte that the wrong decoder could have read with the byte after it (so it would
@@ -71,6 +72,7 @@ _CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="igno
 _INVISIBLE = frozenset("\xa0\xad\u200b\u200c\u200d\u2060\ufeff")  # no Chinese repair makes these
 _EITHER = frozenset("“”‘’—…")  # cp1252 signs that are Chinese punctuation too: on neither side of a run's edge
 _QUESTION = "?\ufffd"
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 QUOTE_PAIRS = ("“”", "‘’", "「」", "『』", "《》", "（）")  # (opening, closing): titles and brackets close as quotes do
 CLOSING_QUOTES = frozenset(close for _, close in QUOTE_PAIRS)
 _OPENING = {close: open_ for open_, close in QUOTE_PAIRS}
@@ -176,7 +178,8 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
 
 _KANA_CLASS = "[\u3041-\u30ff]"  # hiragana and katakana letters (the model's kana glue uses the same)
 _KANA = re.compile(_KANA_CLASS)
-_LONE_KANA = re.compile(f"(?<=[\u3400-\u9fff0-9]){_KANA_CLASS}(?!{_KANA_CLASS})|(?<!{_KANA_CLASS}){_KANA_CLASS}(?=[\u3400-\u9fff0-9])")
+_LONE_KANA = re.compile(f"(?<=[\u3400-\u9fff0-9]){_KANA_CLASS}(?!{_KANA_CLASS})|(?<!{_KANA_CLASS}){_KANA_CLASS}(?=[\u3400-\u9fff0-9])"
+                        f"|(?<=[0-9] ){_KANA_CLASS}(?!{_KANA_CLASS})|(?<!{_KANA_CLASS}){_KANA_CLASS}(?= [0-9])")
 _KANA_RUN = re.compile(f"{_KANA_CLASS}{{2}}")
 # Swap signs: kana, bopomofo letters and box-drawing characters. Alone in a line of Chinese they are
 # GBK and Big5 read in each other's codec (週末 → 秅ソ; ：→ ㄩ and ，→ ㄛ in GBK read as Big5; 或 →
@@ -212,13 +215,41 @@ def _codec_sign(text: str, i: int) -> bool:
     ch = text[i]
     if "\u3105" <= ch <= "\u312f":
         return not any(is_zhuyin(text[k]) for k in (i - 1, i + 1) if 0 <= k < len(text))
-    if "\u30a1" <= ch <= "\u30fa" and ch not in _KATAKANA_ALONE and not any(
+    if "\u3041" <= ch <= "\u30fa" and not any(
             "\u3041" <= text[k] <= "\u30ff" for k in (i - 1, i + 1) if 0 <= k < len(text)):
-        return True
+        if "\u30a1" <= ch and ch not in _KATAKANA_ALONE:
+            return True
+        if ch != "の" and _not_japanese(text[text.rfind("\n", 0, i) + 1:_line_end(text, i)]):
+            return True
     return bool(_FORMS.match(ch)) or _odd_unit(text, i) or bool(_SMALL_KANA_FIRST.match(text, i))
 
 
 _KATAKANA_ALONE = frozenset("ヶヵケカノ")  # katakana that Japanese writes alone among kanji (一ヶ月, 一ノ瀬)
+
+
+def _line_end(text: str, i: int) -> int:
+    nl = text.find("\n", i)
+    return len(text) if nl < 0 else nl
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _jis_level_1(ch: str) -> bool:
+    """Whether ``ch`` is a kanji of JIS X 0208's first level (Shift_JIS 889F–9872): the everyday
+    kanji that Japanese writes almost all its text with (of 33,949 Japanese message strings with
+    kanji, 53 use any other)."""
+    try:
+        code = ch.encode("cp932")
+    except UnicodeEncodeError:
+        return False
+    return len(code) == 2 and 0x889F <= int.from_bytes(code, "big") <= 0x9872
+
+
+def _not_japanese(line: str) -> bool:
+    """Whether ``line`` holds a Han character outside JIS level 1 (see _jis_level_1) and no two
+    kana side by side: Chinese, Simplified (们, 这) or Traditional (內, 資, 顯), not Japanese, so a
+    lone kana there is a GBK↔Big5 swap (い選取 was 中選取), whatever stands beside it. Japanese
+    lines that use no kana run use only everyday kanji."""
+    return _KANA_RUN.search(line) is None and any(is_han(c) and not _jis_level_1(c) for c in line)
 
 
 # A small kana that follows no kana (っ ッ: no kana or Han, 言って): Japanese writes one only after
@@ -331,29 +362,41 @@ def _has_chinese(text: str) -> bool:
     return any(is_han(c) and not _is_hard(c) for c in text)
 
 
-def swap_sign_cost(line: str, context: str) -> float:
+SignCost = Tuple[float, float]  # nats for each swap sign, and more for each kana
+
+
+def swap_sign_cost(line: str, context: str) -> SignCost:
     """Nats each swap sign (a kana, bopomofo letter or box-drawing character) costs beyond the
-    model in ``line``, whose characters outside the text being repaired are ``context``. In a line
-    with no run of them (no Japanese, zhuyin or table) one is mojibake, and the model's score for it
-    (Japanese text's for kana) is far too likely: SWAP_SIGN_COST where the context holds Chinese;
+    model in ``line``, whose characters outside the text being repaired are ``context``, and what
+    each kana costs beyond that. In a line with no run of them (no Japanese, zhuyin or table) one
+    is mojibake, and the model's score for it (Japanese text's for kana) is far too likely:
+    SWAP_SIGN_COST where the context holds Chinese, and NOT_JAPANESE_KANA_COST more for a kana
+    where the line cannot be Japanese (see _not_japanese; a box-drawing ─ is a dash there too);
     half as much in a line with no other Chinese whose kana, two or more, all stand alone beside
     digits or Han (10る1ら: 10月1日), weaker evidence (1つ2つ is Japanese)."""
     if _SWAP_SIGN_RUN.search(line):
-        return 0.0
+        return 0.0, 0.0
     if _has_chinese(context):
-        return SWAP_SIGN_COST
+        return SWAP_SIGN_COST, NOT_JAPANESE_KANA_COST if _not_japanese(line) else 0.0
     if len(_lone_kana(line)) >= max(2, count_swap_signs(line)):
-        return SWAP_SIGN_COST / 2
-    return 0.0
+        return SWAP_SIGN_COST / 2, 0.0
+    return 0.0, 0.0
 
 
-def _line_score(text: str, before: str, after: str, m: "_model.Model", sign_cost: float,
+def sign_penalty(text: str, cost: SignCost) -> float:
+    """What the swap signs of ``text`` cost, at ``cost`` (see swap_sign_cost)."""
+    each, kana = cost
+    return (each * count_swap_signs(text) if each else 0.0) + (kana * len(_KANA.findall(text)) if kana else 0.0)
+
+
+def _line_score(text: str, before: str, after: str, m: "_model.Model", sign_cost: SignCost,
                 avoid: FrozenSet[str]) -> float:
-    """The model's score of ``text`` (between ``before`` and ``after``) in its line: less
-    ``sign_cost`` for each swap sign and OTHER_SCRIPT_COST for each character of the script the
-    line does not use (``avoid``). Lossless candidates and the windows they replace are weighed so."""
+    """The model's score of ``text`` (between ``before`` and ``after``) in its line: less what its
+    swap signs cost (``sign_cost``, see swap_sign_cost) and OTHER_SCRIPT_COST for each character of
+    the script the line does not use (``avoid``). Lossless candidates and the windows they replace
+    are weighed so."""
     odd = sum(ch in avoid for ch in text) if avoid else 0
-    return m.score(text, before, after) - sign_cost * count_swap_signs(text) - OTHER_SCRIPT_COST * odd
+    return m.score(text, before, after) - sign_penalty(text, sign_cost) - OTHER_SCRIPT_COST * odd
 
 
 def count_swap_signs(text: str) -> int:
@@ -851,6 +894,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 cand = first if len(plan) == 1 else _decode(first, plan[1:])
                 if cand is None or cand == seg or not _clean(seg, cand, m, plan in _LATIN, before, after):
                     continue
+                if plan in _CHAR_FOR_CHAR and _CYRILLIC.search(cand, *_trim(seg, 0, len(seg), cand)[:2]):
+                    continue  # Big5's Cyrillic is an extension Chinese text never used (の切り → 及з曰)
                 if avoid is None:
                     avoid = other_script(context)
                 if base is None:
@@ -973,7 +1018,7 @@ def _utf8_lead(ch: str) -> bool:
 
 
 def _extend_to_line(text: str, best, raw: float, plan: Plan, lo: int, hi: int, m: "_model.Model",
-                    sign_cost: float, avoid: FrozenSet[str]):
+                    sign_cost: SignCost, avoid: FrozenSet[str]):
     """``best`` (whose gain before any bar was ``raw``) grown to the start and/or end of its line
     when the same decoding explains what lies between about as well (at most EXTEND_SLACK nats lost
     per character gained): a line is usually garbled as a whole, and its first or last character
