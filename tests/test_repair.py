@@ -731,6 +731,33 @@ def test_kana_that_chinese_or_japanese_writes_stays(text):
     assert fixed(text) == text
 
 
+def test_a_swap_grows_over_common_characters_it_garbled_too():
+    # 網際網路 in Big5 read as GBK is 呼悔呼隔: common characters the scan passes, so the cluster
+    # (硓筁 of 透過) ends before them; the repair grows one character at a time while each reads
+    # better swapped (隔來 → 路來), and stops where none does (來 stays).
+    broken = "可以" + garble("透過網際網路", "cp950", "gbk") + "來傳送"
+    assert broken == "可以硓筁呼悔呼隔來傳送"
+    assert fixed(broken) == "可以透過網際網路來傳送"
+
+
+@pytest.mark.parametrize("broken, want", [
+    ("寫入 ¨/path/to/old”。", "寫入 “/path/to/old”。"),  # Big5's “ read as GBK, before a ”
+    ("的¨Release”檔案", "的“Release”檔案"),
+    ("請在儲存格中輸入「0 1/5★ (無引號)，然後按", "請在儲存格中輸入「0 1/5」 (無引號)，然後按"),  # GBK's 」 read as Big5
+    ("格式★-☆僇邈★-「邊框", "格式」-「段落」-「邊框"),
+])
+def test_a_swapped_quotation_mark_that_pairs_up_is_repaired(broken, want):
+    # Alone, ¨ and ★ are weak evidence; the quotation they open or close is what tells.
+    assert fixed(broken) == want
+
+
+@pytest.mark.parametrize("text", ["評分：★★★☆☆", "★ 重要：請先備份。", "「好」★很好", "一、☆ 重點「注意」",
+                                  "德語的 ¨ 叫作變音符號。"])
+def test_stars_and_signs_that_pair_nothing_stay(text):
+    # A rating's stars would swap into 」」」「「, marks side by side that pair nothing.
+    assert fixed(text) == text
+
+
 def test_a_small_katakana_that_begins_a_run_is_still_a_codec_sign():
     from textfix.repair.mojibake import _codec_sign
     assert _codec_sign("文ャン", 1)  # follows no kana, though a kana follows it

@@ -66,6 +66,7 @@ UNLIKELY_BYTE_COST = 4.0
 # not use (長 among Simplified)
 OTHER_SCRIPT_COST = 3.0
 NEARBY = 100  # characters either side of a cluster that tell whether its line is Japanese
+GROW_GAIN = 3.0  # nats a character beside a GBK↔Big5 swap must gain to be swapped too (see _grow)
 EXTEND_SLACK = 2.0  # nats per character a repair may lose when grown to its line's edges
 UNCOMMON = -9.0  # a Han character scored below this is not everyday (between this and RARE: 锛 屾)
 _CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))  # € ‚ ƒ … Ÿ
@@ -76,7 +77,15 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 QUOTE_PAIRS = ("“”", "‘’", "「」", "『』", "《》", "（）")  # (opening, closing): titles and brackets close as quotes do
 CLOSING_QUOTES = frozenset(close for _, close in QUOTE_PAIRS)
 _OPENING = {close: open_ for open_, close in QUOTE_PAIRS}
-QUOTE_BALANCE = 3.0  # nats for or against a closing mark guessed for lost bytes, by whether its quotation is open
+_PAIRED = QUOTE_PAIRS + ("〈〉", "【】")  # the marks whose pairing a repair is scored by (see _pairing)
+# What GBK↔Big5 swaps make of them: Big5's “ ” ‘ ’ read as GBK, GBK's “ ” ‘ ’ 「 」 『 』 《 》 〈 〉 【 】
+# read as Big5.
+_SWAPPED_MARKS = frozenset("¨〃ˉˇ" "※§＆＊☆★◇◆▲◎●△▽▼")
+_PAIR_MARKS = frozenset("".join(_PAIRED))
+_PAIR_OF = {c: k for k, pair in enumerate(_PAIRED) for c in pair}
+_DOUBLED_MARK = re.compile("([" + "".join(_PAIRED) + "])\\1")
+_PAIR_MARK = re.compile("[" + "".join(_PAIRED) + "]")
+QUOTE_BALANCE = 3.0  # nats for or against a mark a repair makes, by whether its quotation is open (see _pairing)
 SWAPS = (("gb18030", "cp950"), ("cp950", "gb18030"))  # GBK ↔ Big5: one double-byte character for another
 
 
@@ -163,7 +172,8 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
         if s2 < s or e2 > e:  # the weak characters joined count as suspicious ones
             n += sum(1 for c in text[s2:s] + text[e:e2] if _is_weak(c))
         if ((hard and not _lone_sign(text, s2, e2)) or low < -13.0
-                or (n == 1 and (_utf8_across(text, s2) or _utf8_bridge(text, s2) or _swap_across(text, s2, e2, m)))
+                or (n == 1 and (_utf8_across(text, s2) or _utf8_bridge(text, s2) or _swap_across(text, s2, e2, m)
+                                or _mends_pairs(text, s2, e2)))
                 or (n >= 2 and (_unlikely(text, s2, e2, m) or _unlikely_run(text, s2, e2, m)))):
             # Marks right beside garbled text are its lost bytes, whatever stands beyond them.
             while e2 < len(text) and text[e2] in _QUESTION:
@@ -451,6 +461,44 @@ def _swap_across(text: str, s: int, e: int, m: "_model.Model") -> bool:
     return False
 
 
+def _pair_marks(text: str) -> List[str]:
+    """The quotation marks and brackets of ``text``, in order: where a candidate's are its
+    window's, the line's marks pair up as well with it as without."""
+    return [c for c in text if c in _PAIR_MARKS] if not _PAIR_MARKS.isdisjoint(text) else []
+
+
+def _marks_swapped(text: str, plan: Plan) -> str:
+    """``text`` with each mark that ``plan`` (a GBK↔Big5 swap) makes a quotation mark or bracket
+    of swapped back (see _SWAPPED_MARKS): what it pairs with once repaired."""
+    if _SWAPPED_MARKS.isdisjoint(text):
+        return text
+    out = []
+    for ch in text:
+        if ch in _SWAPPED_MARKS:
+            new = _decode(ch, plan)
+            if new in _PAIR_MARKS:
+                ch = new
+        out.append(ch)
+    return "".join(out)
+
+
+def _mends_pairs(text: str, s: int, e: int) -> bool:
+    """Whether the cluster ``[s, e)`` holds a mark that a GBK↔Big5 swap makes of a quotation mark or
+    bracket (see _SWAPPED_MARKS), and swapping it back pairs its line's marks better (¨ of
+    `寫入 ¨/path/to/old”` is “ read as GBK; ★ of `輸入「0 1/5★ (無引號)` is 」 read as Big5)."""
+    if _SWAPPED_MARKS.isdisjoint(text[s:e]):
+        return False
+    lo, hi = text.rfind("\n", 0, s) + 1, _line_end(text, e)
+    line = text[lo:hi]
+    for k in range(s, e):
+        if text[k] in _SWAPPED_MARKS:
+            for step in SWAPS:
+                new = _decode(text[k], (step,))
+                if new in _PAIR_MARKS and _pairing(text[lo:k] + new + text[k + 1:hi]) > _pairing(line):
+                    return True
+    return False
+
+
 @functools.lru_cache(maxsize=4096)
 def _swaps_to_common(ch: str) -> Tuple[Tuple[str, str], ...]:
     """The GBK↔Big5 swaps that make the one character ``ch`` a common one (see _swap_across)."""
@@ -667,11 +715,11 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     last_start = next((i for i in range(e - 1, s, -1) if not pattern.match(text[i - 1])), s)
     ends.add(first_end)
     starts.add(last_start)
-    # In a cluster that holds a sign only a GBK↔Big5 swap makes, every run of odd characters
-    # (suspicious or weak) begins and ends a window: the cluster can join the swapped text to rare
-    # real characters after it (睲虫よ遏 精靈：欄 was 清單方塊精靈：欄), where the first run alone
-    # (睲) is too short to tell.
-    if _SWAP_SIGN.search(text, s, e):
+    # In a cluster that holds a sign only a GBK↔Big5 swap makes, or a mark it makes of a quotation
+    # mark (see _SWAPPED_MARKS), every run of odd characters (suspicious or weak) begins and ends a
+    # window: the cluster can join the swapped text to rare real characters after it (睲虫よ遏
+    # 精靈：欄 was 清單方塊精靈：欄), where the first run alone (睲) is too short to tell.
+    if _SWAP_SIGN.search(text, s, e) or not _SWAPPED_MARKS.isdisjoint(text[s:e]):
         odd = [_is_odd(c) for c in text[s:e]]
         ends.update(s + k for k in range(1, e - s) if odd[k - 1] and not odd[k])
         starts.update(s + k for k in range(1, e - s) if odd[k] and not odd[k - 1])
@@ -902,19 +950,29 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                     base = _line_score(seg, before, after, m, sign_cost, avoid)
                 gain = raw = (_line_score(cand, before, after, m, sign_cost, avoid) - base
                               - CHAIN_COST * (len(plan) - 1))
+                mends = 0  # how much better the line's quotation marks and brackets pair up
+                if _pair_marks(cand) != _pair_marks(seg):
+                    if _DOUBLED_MARK.search(cand) and not _DOUBLED_MARK.search(seg):
+                        continue  # 」」」「「 is not text, but a rating was (★★★☆☆)
+                    left, right = text[lo:i], text[j:hi]
+                    if plan in _CHAR_FOR_CHAR:  # the line's other marks the same swap made count as mended
+                        left, right = _marks_swapped(left, plan), _marks_swapped(right, plan)
+                    mends = _pairing(left + cand + right) - _pairing(left + seg + right)
+                    gain = raw = raw + QUOTE_BALANCE * mends
                 ti, tj, new = _trim(seg, 0, len(seg), cand)
                 short = 2 if plan in _CHAR_FOR_CHAR else 1
-                if len(new) <= short and _describe(plan) not in made and not any(
+                if len(new) <= short and _describe(plan) not in made and mends <= 0 and not any(
                         (chinese_line and _is_hard(c)) or _codec_sign(text, i + k)
                         or (not chinese_line and short == 2 and is_han(c) and c not in m.unigram)
                         for k, c in enumerate(seg[ti:tj], ti)):
                     # One character is weak evidence of a wrong codec (彆 → 果, ÇÑ → 我), and so are
                     # two where GBK and Big5 swap characters one for one (快綫 → 辦鋪), unless they
+                    # pair the line's quotation marks better (★ → 」 after 「, ¨ → “ before ”), or
                     # replace characters that are almost only mojibake in a line of Chinese, or
-                    # signs only a GBK↔Big5 confusion makes in any line (_codec_sign; a kana is
-                    # not one: Japanese writes 東京の天気, 今日は暑い, where の and い would become
-                    # 及 and 中), or, for a swap in a line with no other Chinese, Han characters
-                    # the tables lack (`ISO 8601 眒`: 已 read as Big5; a clean one alone among
+                    # signs only a GBK↔Big5 confusion makes in any line (_codec_sign; a lone
+                    # hiragana is one only in a line that cannot be Japanese: Japanese writes
+                    # 東京の天気, 今日は暑い, where の and い would become 及 and 中), or, for a
+                    # swap in a line with no other Chinese, Han characters the tables lack (`ISO 8601 眒`: 已 read as Big5; a clean one alone among
                     # ASCII is rarer still). A line already repaired with the same decoding is
                     # evidence enough: its text went through one wrong codec (黺 -PI/2 鷂: 於 -PI/2 與).
                     gain -= ONE_CHAR_COST
@@ -937,6 +995,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
         if best is not None and len(best_plan) == 1:
             best = _extend_to_line(text, best, best_raw, best_plan, max(lo, floor), hi, m, sign_cost,
                                    avoid or frozenset())
+            if best_plan in _CHAR_FOR_CHAR:
+                best = _grow(text, best, best_plan, max(lo, floor), hi, m, sign_cost, avoid or frozenset())
     # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
     if config.enabled("lossy") and not lone and (best is None or best[0] > s or best[1] < e):
         lossy_windows = _with_marks_cut(text, windows + _to_line_edges(text, windows, max(lo, floor), hi),
@@ -1044,6 +1104,33 @@ def _extend_to_line(text: str, best, raw: float, plan: Plan, lo: int, hi: int, m
         if ext_gain >= raw - EXTEND_SLACK * extra:
             return (a, b, new, rule, described, max(gain, ext_gain))
     return best
+
+
+def _grow(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Model", sign_cost: SignCost,
+          avoid: FrozenSet[str]):
+    """``best``, a GBK↔Big5 swap, grown one Han character at a time on either side (within
+    ``[lo, hi)``) while the swap makes each a character that reads better by GROW_GAIN: swapped
+    text is mostly common characters, which the scan passes as clean, so the cluster can end short
+    of it (隔 of 硓筁呼悔呼隔來 is 路 of 透過網際網路來; 度 of 度穦ㄏノ stays: 僅會 reads no better)."""
+    i, j, cand, rule, described, gain = best
+    for step in (1, -1):
+        while (j < hi and j - i < MAX_WINDOW) if step == 1 else (i > lo and j - i < MAX_WINDOW):
+            k = j if step == 1 else i - 1
+            new = _decode(text[k], plan) if is_han(text[k]) else None
+            if new is None or len(new) != 1 or not is_han(new):
+                break
+            if step == 1:
+                before, after = text[max(0, i - 1):i], text[k + 1:k + 2]
+                grown, kept = cand + new, cand + text[k]
+            else:
+                before, after = text[max(0, k - 1):k], text[j:j + 1]
+                grown, kept = new + cand, text[k] + cand
+            if (_line_score(grown, before, after, m, sign_cost, avoid)
+                    - _line_score(kept, before, after, m, sign_cost, avoid)) < GROW_GAIN:
+                break
+            cand = grown
+            i, j = (i, j + 1) if step == 1 else (i - 1, j)
+    return (i, j, cand, rule, described, gain)
 
 
 def _decodes_to_chinese(part: str, plan: Plan, m: "_model.Model") -> bool:
@@ -1229,6 +1316,24 @@ def _lossy_fill(seg: str, read_as: str, m: "_model.Model", before: str, after: s
         if got is not None and (best is None or got[0] > best[0]):
             best = got
     return best
+
+
+def _pairing(line: str) -> int:
+    """How well the quotation marks and brackets of ``line`` pair up: each pair counts one, each
+    mark left unpaired minus one. A GBK↔Big5 swap of punctuation (Big5's “ ” read as GBK are ¨ 〃,
+    GBK's 「 」 read as Big5 are ☆ ★) leaves its pairs broken, and its repair mends them."""
+    depth = [0] * len(_PAIRED)
+    score = 0
+    for ch in _PAIR_MARK.findall(line):
+        k = _PAIR_OF[ch]
+        if ch == _PAIRED[k][0]:
+            depth[k] += 1
+        elif depth[k]:
+            depth[k] -= 1
+            score += 1
+        else:
+            score -= 1
+    return score - sum(depth)
 
 
 def open_quotes(line: str) -> str:
