@@ -745,6 +745,9 @@ def test_a_swap_grows_over_common_characters_it_garbled_too():
     ("的¨Release”檔案", "的“Release”檔案"),
     ("請在儲存格中輸入「0 1/5★ (無引號)，然後按", "請在儲存格中輸入「0 1/5」 (無引號)，然後按"),  # GBK's 」 read as Big5
     ("格式★-☆僇邈★-「邊框", "格式」-「段落」-「邊框"),
+    ("分区（例如 ※/dev/sdx”", "分区（例如 “/dev/sdx”"),  # GBK's “ read as Big5: a weak sign alone
+    ("如果 ※/tmp§ 存在", "如果 “/tmp” 存在"),  # “ and ” both swapped: they pair once both swap back
+    ("後臺背景程式ㄗdaemonㄘ，將系統日誌", "後臺背景程式（daemon），將系統日誌"),
 ])
 def test_a_swapped_quotation_mark_that_pairs_up_is_repaired(broken, want):
     # Alone, ¨ and ★ are weak evidence; the quotation they open or close is what tells.
@@ -752,7 +755,8 @@ def test_a_swapped_quotation_mark_that_pairs_up_is_repaired(broken, want):
 
 
 @pytest.mark.parametrize("text", ["評分：★★★☆☆", "★ 重要：請先備份。", "「好」★很好", "一、☆ 重點「注意」",
-                                  "德語的 ¨ 叫作變音符號。"])
+                                  "德語的 ¨ 叫作變音符號。",
+                                  "※ 注意：“這”", "注音ㄗㄘ符號"])
 def test_stars_and_signs_that_pair_nothing_stay(text):
     # A rating's stars would swap into 」」」「「, marks side by side that pair nothing.
     assert fixed(text) == text

@@ -79,12 +79,13 @@ CLOSING_QUOTES = frozenset(close for _, close in QUOTE_PAIRS)
 _OPENING = {close: open_ for open_, close in QUOTE_PAIRS}
 _PAIRED = QUOTE_PAIRS + ("〈〉", "【】")  # the marks whose pairing a repair is scored by (see _pairing)
 # What GBK↔Big5 swaps make of them: Big5's “ ” ‘ ’ read as GBK, GBK's “ ” ‘ ’ 「 」 『 』 《 》 〈 〉 【 】
-# read as Big5.
-_SWAPPED_MARKS = frozenset("¨〃ˉˇ" "※§＆＊☆★◇◆▲◎●△▽▼")
+# （ ） read as Big5.
+_SWAPPED_MARKS = frozenset("¨〃ˉˇ" "※§＆＊☆★◇◆▲◎●△▽▼ㄗㄘ")
 _PAIR_MARKS = frozenset("".join(_PAIRED))
 _PAIR_OF = {c: k for k, pair in enumerate(_PAIRED) for c in pair}
 _DOUBLED_MARK = re.compile("([" + "".join(_PAIRED) + "])\\1")
 _PAIR_MARK = re.compile("[" + "".join(_PAIRED) + "]")
+_SWAPPED_MARK = re.compile("[" + "".join(sorted(_SWAPPED_MARKS)) + "]")
 QUOTE_BALANCE = 3.0  # nats for or against a mark a repair makes, by whether its quotation is open (see _pairing)
 SWAPS = (("gb18030", "cp950"), ("cp950", "gb18030"))  # GBK ↔ Big5: one double-byte character for another
 
@@ -142,14 +143,17 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
     """Spans of suspicious characters, gaps of at most MAX_CLUSTER_GAP clean characters merged,
     never across a line break, then grown over weak characters beside them (kana, ※). A cluster
     qualifies with two suspicious characters (weak ones joined count), one very rare one, one
-    that is almost only ever mojibake (a lone kana beside Han or a digit, a ``?`` for lost bytes; a
-    Latin-1 sign alone, » ©, is not), one whose GBK bytes start a UTF-8 character that the next
+    that is almost only ever mojibake (a lone kana beside Han or a digit, a ``?`` for lost bytes, a
+    swapped quotation mark that pairs up once swapped back; a Latin-1 sign alone, » ©, is not), one whose GBK bytes start a UTF-8 character that the next
     character's bytes go on with (骞 of 骞达紝, 年，), or one that a GBK↔Big5 swap with its
     neighbours makes common (夔 of 祥夔掩, 不能被: see _swap_across)."""
     m = _model.load()
     found: List[List[int]] = []
     hits = [hit.start() for hit in suspicious_re().finditer(text)]
     lone = set(_lone_kana(text)) if _KANA.search(text) else set()
+    # A mark a GBK↔Big5 swap makes of a quotation mark, where swapping it back pairs the line's
+    # marks better (※ of `例如 ※/dev/sdx”` is GBK's “ read as Big5), is as good as a lone kana.
+    lone.update(hit.start() for hit in _SWAPPED_MARK.finditer(text) if _mends_pairs(text, hit.start(), hit.end()))
     if lone:
         hits = sorted(lone.union(hits))
     for i in hits:
@@ -484,19 +488,13 @@ def _marks_swapped(text: str, plan: Plan) -> str:
 
 def _mends_pairs(text: str, s: int, e: int) -> bool:
     """Whether the cluster ``[s, e)`` holds a mark that a GBK↔Big5 swap makes of a quotation mark or
-    bracket (see _SWAPPED_MARKS), and swapping it back pairs its line's marks better (¨ of
-    `寫入 ¨/path/to/old”` is “ read as GBK; ★ of `輸入「0 1/5★ (無引號)` is 」 read as Big5)."""
+    bracket (see _SWAPPED_MARKS), and swapping back it and the line's other such marks pairs the
+    line's marks better (¨ of `寫入 ¨/path/to/old”` is “ read as GBK; ★ of `輸入「0 1/5★ (無引號)`
+    is 」 read as Big5; ※ and § of `如果 ※/tmp§` are “ and ”)."""
     if _SWAPPED_MARKS.isdisjoint(text[s:e]):
         return False
-    lo, hi = text.rfind("\n", 0, s) + 1, _line_end(text, e)
-    line = text[lo:hi]
-    for k in range(s, e):
-        if text[k] in _SWAPPED_MARKS:
-            for step in SWAPS:
-                new = _decode(text[k], (step,))
-                if new in _PAIR_MARKS and _pairing(text[lo:k] + new + text[k + 1:hi]) > _pairing(line):
-                    return True
-    return False
+    line = text[text.rfind("\n", 0, s) + 1:_line_end(text, e)]
+    return any(_pairing(_marks_swapped(line, (step,))) > _pairing(line) for step in SWAPS)
 
 
 @functools.lru_cache(maxsize=4096)
