@@ -756,9 +756,10 @@ def test_a_swapped_quotation_mark_that_pairs_up_is_repaired(broken, want):
 
 @pytest.mark.parametrize("text", ["評分：★★★☆☆", "★ 重要：請先備份。", "「好」★很好", "一、☆ 重點「注意」",
                                   "德語的 ¨ 叫作變音符號。",
-                                  "※ 注意：“這”", "注音ㄗㄘ符號"])
+                                  "※ 注意：“這”", "注音ㄗㄘ符號", "一月 〃 〃", "上午十時 〃 〃 下午"])
 def test_stars_and_signs_that_pair_nothing_stay(text):
-    # A rating's stars would swap into 」」」「「, marks side by side that pair nothing.
+    # A rating's stars would swap into 」」」「「, marks side by side that pair nothing; ditto marks
+    # between spaces are what they look like (Big5's ” read as GBK is 〃 glued to its word).
     assert fixed(text) == text
 
 

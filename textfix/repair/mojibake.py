@@ -77,10 +77,11 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 QUOTE_PAIRS = ("“”", "‘’", "「」", "『』", "《》", "（）")  # (opening, closing): titles and brackets close as quotes do
 CLOSING_QUOTES = frozenset(close for _, close in QUOTE_PAIRS)
 _OPENING = {close: open_ for open_, close in QUOTE_PAIRS}
-_PAIRED = QUOTE_PAIRS + ("〈〉", "【】")  # the marks whose pairing a repair is scored by (see _pairing)
+_PAIRED = QUOTE_PAIRS + ("〈〉", "【】", "〔〕", "〖〗")  # the marks whose pairing a repair is scored by (see _pairing)
 # What GBK↔Big5 swaps make of them: Big5's “ ” ‘ ’ read as GBK, GBK's “ ” ‘ ’ 「 」 『 』 《 》 〈 〉 【 】
 # （ ） read as Big5.
 _SWAPPED_MARKS = frozenset("¨〃ˉˇ" "※§＆＊☆★◇◆▲◎●△▽▼ㄗㄘ")
+_SPACED_SIGNS = frozenset("¨〃")  # of them, the ones text writes between spaces too (see _clusters)
 _PAIR_MARKS = frozenset("".join(_PAIRED))
 _PAIR_OF = {c: k for k, pair in enumerate(_PAIRED) for c in pair}
 _DOUBLED_MARK = re.compile("([" + "".join(_PAIRED) + "])\\1")
@@ -162,6 +163,8 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
             continue
         if ch == "\xb7" and 0 < i < len(text) - 1 and _wide(text[i - 1]) and _wide(text[i + 1]):
             continue  # a middle dot between Chinese (乔治·韦, ２·５): Latin-1 mojibake has Latin-1 beside it
+        if ch in _SPACED_SIGNS and (i == 0 or text[i - 1].isspace()) and (i + 1 == len(text) or text[i + 1].isspace()):
+            continue  # a ditto mark or an accent between spaces (一月 〃 〃): Big5's ” or “ read as GBK is glued to its word
         if found and i - found[-1][1] <= MAX_CLUSTER_GAP and "\n" not in text[found[-1][1]:i]:
             found[-1][1] = i + 1
             found[-1][2] += 1
@@ -224,8 +227,10 @@ def _codec_sign(text: str, i: int) -> bool:
     vertical or small form, a sign of GBK's row A9 with no digit before it (see _ODD_UNITS), a small
     kana that follows no kana (see _SMALL_KANA_FIRST), a katakana letter with no kana beside it
     (示 in Big5 read as GBK is ボ: Japanese writes katakana in runs, and alone only ヶ ヵ ケ カ ノ
-    of 一ヶ月, 一ノ瀬), or a bopomofo letter with none beside it (GBK's full-width （ and ： read as
-    Big5 are ㄗ and ㄩ; zhuyin runs its letters and tones together)."""
+    of 一ヶ月, 一ノ瀬), any other kana with none beside it in a line that cannot be Japanese (see
+    _not_japanese; の aside, which Taiwanese writes for 的), a bopomofo letter with none beside it
+    (GBK's full-width （ and ： read as Big5 are ㄗ and ㄩ; zhuyin runs its letters and tones
+    together)."""
     ch = text[i]
     if "\u3105" <= ch <= "\u312f":
         return not any(is_zhuyin(text[k]) for k in (i - 1, i + 1) if 0 <= k < len(text))
