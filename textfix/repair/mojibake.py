@@ -1483,6 +1483,7 @@ def _viterbi(seq: List[object], m: "_model.Model", before: str, after: str, avoi
     may have lost all its bytes), keeping the BEAM best texts that end at each offset."""
     n = len(seq)
     bigram, floor, start = m.bigram, m.floor, m.start
+    pair = _model.remembered_pair if m is _model.load() else m.pair
     layers: List[Dict[str, Tuple[float, str]]] = [{} for _ in range(n + 1)]
     layers[0][before[-1:] or "\n"] = (0.0, "")  # the text's start is a line's
     opened = before if any(o in before for o, _ in QUOTE_PAIRS) else ""  # quotations open before
@@ -1525,7 +1526,7 @@ def _viterbi(seq: List[object], m: "_model.Model", before: str, after: str, avoi
                             if prev == ch and lp < _model.REDUPLICATION and m.unigram[ch] < _model.REDUPLICATION_BELOW:
                                 lp = _model.REDUPLICATION
                         else:
-                            lp = m.pair(prev, ch)
+                            lp = pair(prev, ch)
                     s = sc + lp
                     if lost_before is not None and last not in lost_before:
                         s -= UNLIKELY_BYTE_COST
