@@ -763,6 +763,13 @@ def test_stars_and_signs_that_pair_nothing_stay(text):
     assert fixed(text) == text
 
 
+def test_japanese_cannot_hold_a_character_shift_jis_lacks():
+    # 套用目標搜尋 in Big5 read as GBK is 甅ノヘ夹穓碝: a kana run (ノヘ) and a kanji of Japanese's
+    # own forms (甅), but 夹 is GBK's Simplified form, which no Japanese text holds.
+    assert garble("套用目標搜尋", "cp950", "gbk") == "甅ノヘ夹穓碝"
+    assert fixed("Title is: 甅ノヘ夹穓碝") == "Title is: 套用目標搜尋"
+
+
 def test_a_small_katakana_that_begins_a_run_is_still_a_codec_sign():
     from textfix.repair.mojibake import _codec_sign
     assert _codec_sign("文ャン", 1)  # follows no kana, though a kana follows it
