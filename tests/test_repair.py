@@ -770,6 +770,27 @@ def test_japanese_cannot_hold_a_character_shift_jis_lacks():
     assert fixed("Title is: 甅ノヘ夹穓碝") == "Title is: 套用目標搜尋"
 
 
+# GBK read as Big5, line by line: names and short lines of common characters the scan passes
+# alone (帮帮对手 is 堆堆勤忒, 马利 is 鎮瞳) among lines it repairs.
+GARBLED_PAGE = ["会议决定明年继续举办这项活动。", "帮帮对手", "这个问题已经引起了有关部门的重视。",
+                "马利", "新华社记者 王华", "会议决定明年继续举办这项活动。"]
+
+
+def test_a_text_garbled_as_a_whole_is_evidence_for_its_short_lines():
+    broken = "\n".join(garble(line, "gbk", "cp950") for line in GARBLED_PAGE)
+    assert fixed(garble("帮帮对手", "gbk", "cp950")) != "帮帮对手"  # alone, too weak
+    assert fixed(broken) == "\n".join(GARBLED_PAGE)
+
+
+def test_a_garbled_paragraph_is_no_evidence_for_a_clean_one_after_it():
+    # Repairs in the lines around a line count for it only where they are most of those lines:
+    # 錨 (anchor) would swap into 零 once any swap counted.
+    clean = ["如果選取的物件位於框內，您也可以將物件錨點至該框。", "錨點圖示在頁面左邊距中顯示，並顯示在段落的起始位置。"]
+    filler = ["按一下 [確定] 以關閉對話方塊。"] * 10
+    broken = [garble(line, "gbk", "cp950") for line in GARBLED_PAGE]
+    assert fixed("\n".join(broken + filler + clean)).split("\n")[-12:] == filler + clean
+
+
 def test_a_small_katakana_that_begins_a_run_is_still_a_codec_sign():
     from textfix.repair.mojibake import _codec_sign
     assert _codec_sign("文ャン", 1)  # follows no kana, though a kana follows it

@@ -67,7 +67,10 @@ UNLIKELY_BYTE_COST = 4.0
 OTHER_SCRIPT_COST = 3.0
 NEARBY = 100  # characters either side of a cluster that tell whether its line is Japanese
 GROW_GAIN = 3.0  # nats a character beside a GBK↔Big5 swap must gain to be swapped too (see _grow)
+DOC_EVIDENCE = 3  # lines around one a GBK↔Big5 swap must repair to count for it (see _evidence)
+EVIDENCE_LINES = 10  # lines either side of one that tell how the text around it was garbled
 EXTEND_SLACK = 2.0  # nats per character a repair may lose when grown to its line's edges
+EVIDENT_SLACK = 5.0  # ... by a decoding that repaired the line's or its neighbours' other text
 UNCOMMON = -9.0  # a Han character scored below this is not everyday (between this and RARE: 锛 屾)
 _CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))  # € ‚ ƒ … Ÿ
 _INVISIBLE = frozenset("\xa0\xad\u200b\u200c\u200d\u2060\ufeff")  # no Chinese repair makes these
@@ -608,6 +611,89 @@ def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
         return text, []
     import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
+    new, changes = _fix_clusters(text, clusters, config, {})
+    # A text garbled as a whole shows it in line after line: a GBK↔Big5 swap that repaired most
+    # of the lines around one (see _evidence) is evidence for short repairs in it too (a name of
+    # two characters, 周凡恺 read as Big5 笚歇禔, is weak evidence alone), as it is within one
+    # line (see _best_window), and for repairing lines the scan found nothing in.
+    evident = _evidence(text, changes)
+    if evident:
+        new, changes = _fix_clusters(text, clusters, config, evident)
+        if config.enabled("mojibake"):
+            changes = sorted(changes + _evident_lines(text, changes, evident), key=lambda c: c.start)
+            new = _apply(text, changes)
+    return new, changes
+
+
+def _evidence(text: str, changes: List[Change]) -> Dict[int, Tuple[str, ...]]:
+    """Line start → the GBK↔Big5 swaps (as described) that repaired at least DOC_EVIDENCE of the
+    EVIDENCE_LINES lines either side of it (lines with anything but ASCII) and at least half of
+    them: the text around it was garbled so, and likely it too. A clean text with a garbled
+    paragraph gives its other lines no such evidence (錨點 must not become 零點)."""
+    by_line: Dict[int, set] = {}
+    for change in changes:
+        if change.plan in _SWAP_PLANS:
+            by_line.setdefault(text.rfind("\n", 0, change.start) + 1, set()).add(change.plan)
+    if len(by_line) < DOC_EVIDENCE:
+        return {}
+    starts, pos = [], 0
+    for line in text.split("\n"):
+        if not line.isascii():
+            starts.append(pos)
+        pos += len(line) + 1
+    out: Dict[int, Tuple[str, ...]] = {}
+    for k, start in enumerate(starts):
+        around = starts[max(0, k - EVIDENCE_LINES):k] + starts[k + 1:k + 1 + EVIDENCE_LINES]
+        counts: Dict[str, int] = {}
+        for other in around:
+            for plan in by_line.get(other, ()):
+                counts[plan] = counts.get(plan, 0) + 1
+        plans = tuple(plan for plan, n in counts.items() if n >= DOC_EVIDENCE and 2 * n >= len(around))
+        if plans:
+            out[start] = plans
+    return out
+
+
+def _evident_lines(text: str, changes: List[Change], evident: Dict[int, Tuple[str, ...]]) -> List[Change]:
+    """Repairs of whole lines that nothing was repaired in, by a GBK↔Big5 swap the text around
+    them was garbled with (``evident``, see _evidence): swapped text is mostly common characters,
+    which the scan passes (周凡恺 read as Big5 is 笚歇禔; 帮帮对手 is 堆堆勤忒)."""
+    m = _model.load()
+    touched = {text.rfind("\n", 0, c.start) + 1 for c in changes}
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        if pos in evident and pos not in touched:
+            for plan in (plan for plan in _CHAR_FOR_CHAR if _describe(plan) in evident[pos]):
+                new = _decode(line, plan) if _encodes(line, plan[0][0]) else None
+                if new is None or new == line or not _clean(line, new, m):
+                    continue
+                gain = m.score(new) - m.score(line)
+                if gain > MARGIN:
+                    i, j, cand = _trim(text, pos, pos + len(line), new)
+                    conf = 1.0 / (1.0 + math.exp(-(gain - MARGIN) / 4.0))
+                    out.append(Change("repair", "mojibake", i, j, text[i:j], cand, confidence=round(conf, 3),
+                                      plan=_describe(plan)))
+                    break
+        pos += len(line) + 1
+    return out
+
+
+def _apply(text: str, changes: List[Change]) -> str:
+    """``text`` with ``changes`` (in order, none overlapping) made."""
+    out, pos = [], 0
+    for c in changes:
+        out.append(text[pos:c.start])
+        out.append(c.after)
+        pos = c.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _fix_clusters(text: str, clusters: List[Tuple[int, int]], config: Config,
+                  evident: Dict[int, Tuple[str, ...]]) -> Tuple[str, List[Change]]:
+    """The repairs of ``clusters`` in ``text``, left to right; ``evident``: line start → decodings
+    (as described) that the text around the line was garbled with (see _evidence)."""
     m = _model.load()
     changes: List[Change] = []
     out = []
@@ -620,7 +706,8 @@ def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
         for cs, ce in _pieces(text, s, e):
             if ce <= pos:
                 continue
-            best = _best_window(text, max(cs, pos), ce, pos, m, config, made.get(line_start, ()))
+            known = made.get(line_start, []) + list(evident.get(line_start, ()))
+            best = _best_window(text, max(cs, pos), ce, pos, m, config, known)
             if best is None:
                 continue
             i, j, new, rule, plan, gain = best
@@ -655,6 +742,7 @@ def _pieces(text: str, s: int, e: int) -> List[Tuple[int, int]]:
 
 
 _DEFERRED = {_describe(plan) for plan in _LATIN}
+_SWAP_PLANS = {_describe(plan) for plan in _CHAR_FOR_CHAR}  # (see _evidence)
 
 
 def _trim(text: str, i: int, j: int, new: str) -> Tuple[int, int, str]:
@@ -1011,7 +1099,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 return None
         if best is not None and len(best_plan) == 1:
             best = _extend_to_line(text, best, best_raw, best_plan, max(lo, floor), hi, m, sign_cost,
-                                   avoid or frozenset())
+                                   avoid or frozenset(),
+                                   EVIDENT_SLACK if _describe(best_plan) in made else EXTEND_SLACK)
             if best_plan in _CHAR_FOR_CHAR:
                 best = _grow(text, best, best_plan, max(lo, floor), hi, m, sign_cost, avoid or frozenset())
     # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
@@ -1095,10 +1184,11 @@ def _utf8_lead(ch: str) -> bool:
 
 
 def _extend_to_line(text: str, best, raw: float, plan: Plan, lo: int, hi: int, m: "_model.Model",
-                    sign_cost: SignCost, avoid: FrozenSet[str]):
+                    sign_cost: SignCost, avoid: FrozenSet[str], slack: float = EXTEND_SLACK):
     """``best`` (whose gain before any bar was ``raw``) grown to the start and/or end of its line
-    when the same decoding explains what lies between about as well (at most EXTEND_SLACK nats lost
-    per character gained): a line is usually garbled as a whole, and its first or last character
+    when the same decoding explains what lies between about as well (at most ``slack`` nats lost
+    per character gained: EXTEND_SLACK, or EVIDENT_SLACK for a decoding that repaired the line's or
+    its neighbours' other text): a line is usually garbled as a whole, and its first or last character
     alone (意 of 意現象在大, る of 1る22日) is weak evidence either way. (The bar a short repair
     clears is no measure of that: 的 of `xterm 的 terminfo 癸獶` is not 腔.)"""
     i, j, cand, rule, described, gain = best
@@ -1118,7 +1208,7 @@ def _extend_to_line(text: str, best, raw: float, plan: Plan, lo: int, hi: int, m
         ext_gain = (_line_score(new, before, after, m, sign_cost, avoid)
                     - _line_score(seg, before, after, m, sign_cost, avoid))
         extra = sum(1 for c in text[a:i] + text[j:b] if ord(c) > 0x7F)
-        if ext_gain >= raw - EXTEND_SLACK * extra:
+        if ext_gain >= raw - slack * extra:
             return (a, b, new, rule, described, max(gain, ext_gain))
     return best
 
