@@ -1,7 +1,7 @@
 """Mojibake repair: how many garbled lines the repair stage restores, by kind, against ftfy; and how
 many clean lines it leaves untouched.
 
-    python benchmarks/mojibake.py [--per-kind N] [--failures N] [--kind NAME] [--text FILE]
+    python benchmarks/mojibake.py [--per-kind N] [--failures N] [--kind NAME] [--text FILE] [--pages N]
 
 Garbled corpus: pieces of 4–60 characters cut (fixed seed) from the project's clean sentences
 (benchmarks/data/punct_sentences.txt, Simplified, and their Taiwan form by OpenCC s2tw;
@@ -20,6 +20,10 @@ the seed documents.
 
 Scores: exact (output equals the original line), character accuracy (1 − edit distance / length,
 at least 0), per kind; clean lines left exactly as they are.
+
+With ``--pages N``, also N pages of 20 lines (clauses, in order) per lossless kind, each line
+garbled whole and each page repaired as one text, as a file read with the wrong codec is: lines
+restored exactly, against ftfy.
 """
 
 from __future__ import annotations
@@ -174,6 +178,48 @@ def cases(per_kind: int, pool=None):
                 made += 1
 
 
+PAGE_LINES = 20
+
+
+def pages(per_kind: int, pool):
+    """(kind, page, garbled page) for every lossless kind: ``per_kind`` pages of PAGE_LINES lines,
+    each garbled whole, as a file read with the wrong codec is. The lines are clauses (cut after
+    ，。！？；：) of ``pool``'s sentences in one script, in order, those the kind can express: a
+    whole sentence seldom is (Python's strict gbk cannot read some of Big5's bytes)."""
+    rng = random.Random(20261124)
+    clauses = [(c, sc) for s, sc in pool for c in re.split(r"(?<=[，。！？；：])", s) if len(c) >= 2]
+    for kind, (_, lossless, scripts) in KINDS.items():
+        if not lossless:
+            continue
+        usable = [(c, bad) for c, sc in clauses if sc in scripts for bad in (_garble(kind, c),) if bad is not None]
+        for _ in range(per_kind if len(usable) > PAGE_LINES else 0):
+            start = rng.randrange(len(usable) - PAGE_LINES)
+            page = usable[start:start + PAGE_LINES]
+            yield kind, [c for c, _ in page], [bad for _, bad in page]
+
+
+def page_report(per_kind: int, pool, only: "str | None", fix) -> None:
+    """Lines restored exactly when each page is repaired as one text, by kind, against ftfy."""
+    rows = defaultdict(lambda: [0, 0, 0])  # lines, ours exact, ftfy exact
+    for kind, lines, bad in pages(per_kind, pool):
+        if only and kind != only:
+            continue
+        ours = fix("\n".join(bad)).split("\n")
+        theirs = ftfy.fix_text("\n".join(bad)).split("\n")
+        for key in (kind, "all"):
+            rows[key][0] += len(lines)
+            rows[key][1] += sum(a == b for a, b in zip(lines, ours))
+            rows[key][2] += sum(a == b for a, b in zip(lines, theirs))
+    print(f"\npages of {PAGE_LINES} lines garbled whole, {per_kind} per kind: lines exact")
+    print(f"{'kind':22} {'lines':>6} {'textfix':>8} {'ftfy':>8}")
+    for kind, (n, ours, theirs) in rows.items():
+        if kind != "all":
+            print(f"{kind:22} {n:6d} {100 * ours / n:7.1f}% {100 * theirs / n:7.1f}%")
+    if "all" in rows:
+        n, ours, theirs = rows["all"]
+        print(f"{'all':22} {n:6d} {100 * ours / n:7.1f}% {100 * theirs / n:7.1f}%")
+
+
 def distance(a: str, b: str) -> int:
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
@@ -195,10 +241,14 @@ def main() -> None:
     ap.add_argument("--kind", help="only this kind")
     ap.add_argument("--text", type=Path, help="cut the pieces from this UTF-8 file's sentences instead of ours "
                     "(text the model was not tuned on); its sentences are then the clean lines")
+    ap.add_argument("--pages", type=int, default=0, metavar="N",
+                    help=f"also repair N pages of {PAGE_LINES} lines per lossless kind, each garbled whole")
     args = ap.parse_args()
     pool = sentences_of(args.text) if args.text else sentences()
     cfg = Config()
     fix = lambda s: repair(s, cfg)[0]
+    if args.pages:
+        page_report(args.pages, pool, args.kind, fix)
     rows = defaultdict(lambda: [0, 0, 0.0, 0.0, 0])  # n, ours exact, ours acc, ftfy acc, ftfy exact
     failures = defaultdict(list)
     times = []

@@ -782,6 +782,15 @@ def test_a_text_garbled_as_a_whole_is_evidence_for_its_short_lines():
     assert fixed(broken) == "\n".join(GARBLED_PAGE)
 
 
+def test_in_a_text_garbled_as_a_whole_a_lone_swap_sign_after_english_is_repaired():
+    # GBK's ： read as Big5 is ㄩ: alone after an English word, weak evidence; among lines the
+    # same swap garbled, mojibake.
+    page = GARBLED_PAGE[:3] + ["Text：", "Result："] + GARBLED_PAGE[3:]
+    broken = "\n".join(garble(line, "gbk", "cp950") for line in page)
+    assert fixed("Text" + garble("：", "gbk", "cp950")) == "Textㄩ"
+    assert fixed(broken) == "\n".join(page)
+
+
 def test_a_garbled_paragraph_is_no_evidence_for_a_clean_one_after_it():
     # Repairs in the lines around a line count for it only where they are most of those lines:
     # 錨 (anchor) would swap into 零 once any swap counted.

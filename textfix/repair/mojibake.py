@@ -11,6 +11,7 @@ character may have lost all its bytes (UTF-8 read as Big5 loses about every othe
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -627,23 +628,27 @@ def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
 
 def _evidence(text: str, changes: List[Change]) -> Dict[int, Tuple[str, ...]]:
     """Line start → the GBK↔Big5 swaps (as described) that repaired at least DOC_EVIDENCE of the
-    EVIDENCE_LINES lines either side of it (lines with anything but ASCII) and at least half of
-    them: the text around it was garbled so, and likely it too. A clean text with a garbled
-    paragraph gives its other lines no such evidence (錨點 must not become 零點)."""
+    EVIDENCE_LINES lines with Han characters either side of it, and at least half of them: the
+    text around it was garbled so, and likely it too (Textㄩ among them was Text：). A clean text
+    with a garbled paragraph gives its other lines no such evidence (錨點 must not become 零點)."""
     by_line: Dict[int, set] = {}
     for change in changes:
         if change.plan in _SWAP_PLANS:
             by_line.setdefault(text.rfind("\n", 0, change.start) + 1, set()).add(change.plan)
     if len(by_line) < DOC_EVIDENCE:
         return {}
-    starts, pos = [], 0
+    lines, han, pos = [], [], 0
     for line in text.split("\n"):
         if not line.isascii():
-            starts.append(pos)
+            lines.append(pos)
+            if any(map(is_han, line)):
+                han.append(pos)
         pos += len(line) + 1
     out: Dict[int, Tuple[str, ...]] = {}
-    for k, start in enumerate(starts):
-        around = starts[max(0, k - EVIDENCE_LINES):k] + starts[k + 1:k + 1 + EVIDENCE_LINES]
+    for start in lines:
+        k = bisect.bisect_left(han, start)
+        after = k + 1 if k < len(han) and han[k] == start else k
+        around = han[max(0, k - EVIDENCE_LINES):k] + han[after:after + EVIDENCE_LINES]
         counts: Dict[str, int] = {}
         for other in around:
             for plan in by_line.get(other, ()):
@@ -1021,6 +1026,10 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     context = text[lo:s] + text[e:hi]
     chinese_line = _has_chinese(context)
     sign_cost = swap_sign_cost(line, context)
+    if sign_cost[0] < SWAP_SIGN_COST and not _SWAP_PLANS.isdisjoint(made) and not _SWAP_SIGN_RUN.search(line):
+        # A line of a text a swap garbled (see _evidence): its swap signs are mojibake, Chinese
+        # around them or not (Textㄩ was Text：).
+        sign_cost = (SWAP_SIGN_COST, sign_cost[1])
     # Characters of the script the rest of the line does not use cost on both sides: a window that
     # holds them is odd (涓枃 among Traditional), a repair that makes them is too (讲 for 睿). Found
     # when a candidate is first scored.
