@@ -800,6 +800,19 @@ def test_a_garbled_paragraph_is_no_evidence_for_a_clean_one_after_it():
     assert fixed("\n".join(broken + filler + clean)).split("\n")[-12:] == filler + clean
 
 
+@pytest.mark.parametrize("before, word, after", [("請", "參見", " Debian 文件"), ("", "參見", " systemd.path(5) 的說明")])
+def test_a_pinyin_letter_outside_a_latin_word_is_a_swapped_character(before, word, after):
+    # 見 in Big5 read as GBK is ǎ, a pinyin letter of GBK's row A8; pinyin writes it inside its
+    # syllables, never glued to a Han character.
+    assert garble(word, "cp950", "gbk") == "把ǎ"
+    assert fixed(before + garble(word, "cp950", "gbk") + after) == before + word + after
+
+
+@pytest.mark.parametrize("text", ["拼音 nǐ hǎo 很好", "巴黎 à la carte 餐廳", "café 咖啡", "Zürich 的湖"])
+def test_pinyin_and_accented_words_stay(text):
+    assert fixed(text) == text
+
+
 def test_a_small_katakana_that_begins_a_run_is_still_a_codec_sign():
     from textfix.repair.mojibake import _codec_sign
     assert _codec_sign("文ャン", 1)  # follows no kana, though a kana follows it

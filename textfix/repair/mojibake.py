@@ -209,7 +209,11 @@ _KANA_RUN = re.compile(f"{_KANA_CLASS}{{2}}")
 # The unit and other signs of GBK's row A9 (㎝ ㏄ ㊣ ℡ ㈱) are swap signs too where no digit stands
 # before them: Big5's 和 周 呼 命 固 read as GBK (SUB ㎝ FUNCTION); after a digit they are units (5㎝).
 _ODD_UNITS = "㎎㎏㎜㎝㎞㎡㏄㏎㏑㏒㏕㊣℡㈱"
-_SWAP_SIGN = re.compile(f"[\u3041-\u30ff\u3105-\u312f\u2500-\u257f]|(?<![0-9０-９])(?<![0-9０-９] )[{_ODD_UNITS}]")
+# So are the pinyin letters of GBK's row A8 standing outside a Latin word: Big5's 見 角 言 車 里 read as
+# GBK (參見 → 把ǎ); pinyin writes them inside its syllables (nǐ hǎo).
+_PINYIN = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêɑńňɡ"
+_SWAP_SIGN = re.compile(f"[\u3041-\u30ff\u3105-\u312f\u2500-\u257f]|(?<![0-9０-９])(?<![0-9０-９] )[{_ODD_UNITS}]"
+                        f"|(?<![A-Za-z\u00c0-\u024f])[{_PINYIN}](?![A-Za-z\u00c0-\u024f])")
 _SWAP_SIGN_RUN = re.compile("[\u3041-\u30ff]{2}|[\u3105-\u312f\u02c7\u02ca\u02cb\u02d9]{2}|[\u2500-\u257f]{2}")
 
 
