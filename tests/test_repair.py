@@ -791,6 +791,15 @@ def test_in_a_text_garbled_as_a_whole_a_lone_swap_sign_after_english_is_repaired
     assert fixed(broken) == "\n".join(page)
 
 
+def test_lines_a_swap_repaired_count_as_evidence_though_they_hold_no_han():
+    # A page of a reference: mostly English terms ending in ： (ㄩ in GBK read as Big5), and the
+    # ones with 、 (﹜) repaired first are what the others have around them.
+    page = ["Expression1、Expression2：", "Result：", "Expression1、Expression2：", "Text：",
+            "Expression1、Expression2：", "Result：", "結果在 -1 到 1 之間。", "Result："]
+    broken = "\n".join(garble(line, "gbk", "cp950") for line in page)
+    assert fixed(broken) == "\n".join(page)
+
+
 def test_a_garbled_paragraph_is_no_evidence_for_a_clean_one_after_it():
     # Repairs in the lines around a line count for it only where they are most of those lines:
     # 錨 (anchor) would swap into 零 once any swap counted.

@@ -71,6 +71,7 @@ GROW_GAIN = 3.0  # nats a character beside a GBK↔Big5 swap must gain to be swa
 DOC_EVIDENCE = 3  # lines around one a GBK↔Big5 swap must repair to count for it (see _evidence)
 EVIDENCE_LINES = 10  # lines either side of one that tell how the text around it was garbled
 EXTEND_SLACK = 2.0  # nats per character a repair may lose when grown to its line's edges
+EVIDENT_MARGIN = 2.0  # nats a GBK↔Big5 swap must gain in a line most lines around which it repaired
 EVIDENT_SLACK = 5.0  # ... by a decoding that repaired the line's or its neighbours' other text
 UNCOMMON = -9.0  # a Han character scored below this is not everyday (between this and RARE: 锛 屾)
 _CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))  # € ‚ ƒ … Ÿ
@@ -632,9 +633,10 @@ def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
 
 def _evidence(text: str, changes: List[Change]) -> Dict[int, Tuple[str, ...]]:
     """Line start → the GBK↔Big5 swaps (as described) that repaired at least DOC_EVIDENCE of the
-    EVIDENCE_LINES lines with Han characters either side of it, and at least half of them: the
-    text around it was garbled so, and likely it too (Textㄩ among them was Text：). A clean text
-    with a garbled paragraph gives its other lines no such evidence (錨點 must not become 零點)."""
+    EVIDENCE_LINES lines either side of it that have Han characters or a swap's repair, and at
+    least half of them: the text around it was garbled so, and likely it too (Textㄩ among them
+    was Text：). A clean text with a garbled paragraph gives its other lines no such evidence
+    (錨點 must not become 零點)."""
     by_line: Dict[int, set] = {}
     for change in changes:
         if change.plan in _SWAP_PLANS:
@@ -645,7 +647,7 @@ def _evidence(text: str, changes: List[Change]) -> Dict[int, Tuple[str, ...]]:
     for line in text.split("\n"):
         if not line.isascii():
             lines.append(pos)
-            if any(map(is_han, line)):
+            if pos in by_line or any(map(is_han, line)):
                 han.append(pos)
         pos += len(line) + 1
     out: Dict[int, Tuple[str, ...]] = {}
@@ -677,7 +679,7 @@ def _evident_lines(text: str, changes: List[Change], evident: Dict[int, Tuple[st
                 new = _decode(line, plan) if _encodes(line, plan[0][0]) else None
                 if new is None or new == line or not _clean(line, new, m):
                     continue
-                gain = m.score(new) - m.score(line)
+                gain = m.score(new) - m.score(line) + MARGIN - EVIDENT_MARGIN
                 if gain > MARGIN:
                     i, j, cand = _trim(text, pos, pos + len(line), new)
                     conf = 1.0 / (1.0 + math.exp(-(gain - MARGIN) / 4.0))
@@ -715,8 +717,9 @@ def _fix_clusters(text: str, clusters: List[Tuple[int, int]], config: Config,
         for cs, ce in _pieces(text, s, e):
             if ce <= pos:
                 continue
-            known = made.get(line_start, []) + list(evident.get(line_start, ()))
-            best = _best_window(text, max(cs, pos), ce, pos, m, config, known)
+            around = evident.get(line_start, ())
+            best = _best_window(text, max(cs, pos), ce, pos, m, config, made.get(line_start, []) + list(around),
+                                around)
             if best is None:
                 continue
             i, j, new, rule, plan, gain = best
@@ -1006,9 +1009,10 @@ def _utf8_heads(data: bytes):
 
 
 def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", config: Config,
-                 made: Sequence[str] = ()):
+                 made: Sequence[str] = (), around: Sequence[str] = ()):
     """The best repair of one cluster: (start, end, text, rule, plan, gain), or None. ``made``: the
-    decodings (as described) of the repairs already made earlier in the cluster's line."""
+    decodings (as described) of the repairs already made earlier in the cluster's line, or in most
+    lines around it; ``around``: the latter alone (see _evidence)."""
     # One rare Han character alone (纾, 喆): only a GBK↔Big5 swap can have made it (with common
     # characters beside it, 服浪琩 for 督檢查); any other wrong decoding leaves more than one.
     lone = (e - s == 1 and is_han(text[s]) and not _is_hard(text[s])
@@ -1090,10 +1094,14 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                     # signs only a GBK↔Big5 confusion makes in any line (_codec_sign; a lone
                     # hiragana is one only in a line that cannot be Japanese: Japanese writes
                     # 東京の天気, 今日は暑い, where の and い would become 及 and 中), or, for a
-                    # swap in a line with no other Chinese, Han characters the tables lack (`ISO 8601 眒`: 已 read as Big5; a clean one alone among
-                    # ASCII is rarer still). A line already repaired with the same decoding is
+                    # swap in a line with no other Chinese, Han characters the tables lack (`ISO
+                    # 8601 眒`: 已 read as Big5; a clean one alone among ASCII is rarer still). A
+                    # line already repaired with the same decoding, or among lines that were (see
+                    # _evidence), is
                     # evidence enough: its text went through one wrong codec (黺 -PI/2 鷂: 於 -PI/2 與).
                     gain -= ONE_CHAR_COST
+                if plan in _CHAR_FOR_CHAR and _describe(plan) in around:
+                    gain += MARGIN - EVIDENT_MARGIN  # the same swap repaired most lines around it
                 if len(plan) == 1 and gain > MARGIN and plan not in _LATIN:
                     single = True
                 # The cost above is a bar to clear, not a score: among repairs that clear theirs the
