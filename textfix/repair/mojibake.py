@@ -159,7 +159,8 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
     lone = set(_lone_kana(text)) if _KANA.search(text) else set()
     # A mark a GBK↔Big5 swap makes of a quotation mark, where swapping it back pairs the line's
     # marks better (※ of `例如 ※/dev/sdx”` is GBK's “ read as Big5), is as good as a lone kana.
-    lone.update(hit.start() for hit in _SWAPPED_MARK.finditer(text) if _mends_pairs(text, hit.start(), hit.end()))
+    mending = {hit.start() for hit in _SWAPPED_MARK.finditer(text) if _mends_pairs(text, hit.start(), hit.end())}
+    lone.update(mending)
     if lone:
         hits = sorted(lone.union(hits))
     for i in hits:
@@ -185,7 +186,7 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
             n += sum(1 for c in text[s2:s] + text[e:e2] if _is_weak(c))
         if ((hard and not _lone_sign(text, s2, e2)) or low < -13.0
                 or (n == 1 and (_utf8_across(text, s2) or _utf8_bridge(text, s2) or _swap_across(text, s2, e2, m)
-                                or _mends_pairs(text, s2, e2)))
+                                or (mending and not mending.isdisjoint(range(s2, e2)))))
                 or (n >= 2 and (_unlikely(text, s2, e2, m) or _unlikely_run(text, s2, e2, m)))):
             # Marks right beside garbled text are its lost bytes, whatever stands beyond them.
             while e2 < len(text) and text[e2] in _QUESTION:
