@@ -150,8 +150,8 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
     never across a line break, then grown over weak characters beside them (kana, ※). A cluster
     qualifies with two suspicious characters (weak ones joined count), one very rare one, one
     that is almost only ever mojibake (a lone kana beside Han or a digit, a ``?`` for lost bytes, a
-    swapped quotation mark that pairs up once swapped back; a Latin-1 sign alone, » ©, is not), one whose GBK bytes start a UTF-8 character that the next
-    character's bytes go on with (骞 of 骞达紝, 年，), or one that a GBK↔Big5 swap with its
+    swapped quotation mark that pairs up once swapped back; a Latin-1 sign alone, » ©, is not),
+    one whose GBK bytes start a UTF-8 character that the next character's bytes go on with (骞 of 骞达紝, 年，), or one that a GBK↔Big5 swap with its
     neighbours makes common (夔 of 祥夔掩, 不能被: see _swap_across)."""
     m = _model.load()
     found: List[List[int]] = []
@@ -170,7 +170,7 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
         if ch == "\xb7" and 0 < i < len(text) - 1 and _wide(text[i - 1]) and _wide(text[i + 1]):
             continue  # a middle dot between Chinese (乔治·韦, ２·５): Latin-1 mojibake has Latin-1 beside it
         if ch in _SPACED_SIGNS and (i == 0 or text[i - 1].isspace()) and (i + 1 == len(text) or text[i + 1].isspace()):
-            continue  # a ditto mark or an accent between spaces (一月 〃 〃): Big5's ” or “ read as GBK is glued to its word
+            continue  # a ditto mark or accent between spaces (一月 〃 〃): Big5's ” or “ read as GBK is glued to a word
         if found and i - found[-1][1] <= MAX_CLUSTER_GAP and "\n" not in text[found[-1][1]:i]:
             found[-1][1] = i + 1
             found[-1][2] += 1
@@ -503,7 +503,7 @@ def _marks_swapped(text: str, plan: Plan) -> str:
 
 def _mends_pairs(text: str, s: int, e: int) -> bool:
     """Whether the cluster ``[s, e)`` holds a mark that a GBK↔Big5 swap makes of a quotation mark or
-    bracket (see _SWAPPED_MARKS), and swapping back it and the line's other such marks pairs the
+    bracket (see _SWAPPED_MARKS), and swapping it back, with the line's other such marks, pairs the
     line's marks better (¨ of `寫入 ¨/path/to/old”` is “ read as GBK; ★ of `輸入「0 1/5★ (無引號)`
     is 」 read as Big5; ※ and § of `如果 ※/tmp§` are “ and ”)."""
     if _SWAPPED_MARKS.isdisjoint(text[s:e]):
@@ -680,10 +680,10 @@ def _evident_lines(text: str, changes: List[Change], evident: Dict[int, Tuple[st
                 new = _decode(line, plan) if _encodes(line, plan[0][0]) else None
                 if new is None or new == line or not _clean(line, new, m):
                     continue
-                gain = m.score(new) - m.score(line) + MARGIN - EVIDENT_MARGIN
-                if gain > MARGIN:
+                gain = m.score(new) - m.score(line)
+                if gain > EVIDENT_MARGIN:
                     i, j, cand = _trim(text, pos, pos + len(line), new)
-                    conf = 1.0 / (1.0 + math.exp(-(gain - MARGIN) / 4.0))
+                    conf = 1.0 / (1.0 + math.exp(-(gain - EVIDENT_MARGIN) / 4.0))
                     out.append(Change("repair", "mojibake", i, j, text[i:j], cand, confidence=round(conf, 3),
                                       plan=_describe(plan)))
                     break
@@ -1098,8 +1098,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                     # swap in a line with no other Chinese, Han characters the tables lack (`ISO
                     # 8601 眒`: 已 read as Big5; a clean one alone among ASCII is rarer still). A
                     # line already repaired with the same decoding, or among lines that were (see
-                    # _evidence), is
-                    # evidence enough: its text went through one wrong codec (黺 -PI/2 鷂: 於 -PI/2 與).
+                    # _evidence), is evidence enough: its text went through one wrong codec
+                    # (黺 -PI/2 鷂: 於 -PI/2 與).
                     gain -= ONE_CHAR_COST
                 if plan in _CHAR_FOR_CHAR and _describe(plan) in around:
                     gain += MARGIN - EVIDENT_MARGIN  # the same swap repaired most lines around it
@@ -1210,8 +1210,8 @@ def _extend_to_line(text: str, best, raw: float, plan: Plan, lo: int, hi: int, m
     """``best`` (whose gain before any bar was ``raw``) grown to the start and/or end of its line
     when the same decoding explains what lies between about as well (at most ``slack`` nats lost
     per character gained: EXTEND_SLACK, or EVIDENT_SLACK for a decoding that repaired the line's or
-    its neighbours' other text): a line is usually garbled as a whole, and its first or last character
-    alone (意 of 意現象在大, る of 1る22日) is weak evidence either way. (The bar a short repair
+    its neighbours' other text): a line is usually garbled as a whole, and its first or last
+    character alone (意 of 意現象在大, る of 1る22日) is weak evidence either way. (The bar a short repair
     clears is no measure of that: 的 of `xterm 的 terminfo 癸獶` is not 腔.)"""
     i, j, cand, rule, described, gain = best
     lo, hi = max(lo, j - MAX_WINDOW), min(hi, i + MAX_WINDOW)
