@@ -800,6 +800,15 @@ def test_lines_a_swap_repaired_count_as_evidence_though_they_hold_no_han():
     assert fixed(broken) == "\n".join(page)
 
 
+def test_a_text_read_as_latin_1_as_a_whole_is_evidence_for_its_short_lines():
+    # Big5's ， read as Latin-1 is ¡A: after an English word, one character, weak evidence alone.
+    page = ["使用者的帳號和密碼都儲存在這個檔案中。", "group(5)，", "請參見下面的說明文件。", "shadow(5)，",
+            "這個指令會列出所有的使用者。", "newgrp(1)，", "系統管理員可以修改這些設定。"]
+    broken = "\n".join(garble(line, "cp950", "latin-1") for line in page)
+    assert fixed(garble("group(5)，", "cp950", "latin-1")) == "group(5)¡A"
+    assert fixed(broken) == "\n".join(page)
+
+
 def test_a_garbled_paragraph_is_no_evidence_for_a_clean_one_after_it():
     # Repairs in the lines around a line count for it only where they are most of those lines:
     # 錨 (anchor) would swap into 零 once any swap counted.

@@ -68,10 +68,10 @@ UNLIKELY_BYTE_COST = 4.0
 OTHER_SCRIPT_COST = 3.0
 NEARBY = 100  # characters either side of a cluster that tell whether its line is Japanese
 GROW_GAIN = 3.0  # nats a character beside a GBK↔Big5 swap must gain to be swapped too (see _grow)
-DOC_EVIDENCE = 3  # lines around one a GBK↔Big5 swap must repair to count for it (see _evidence)
+DOC_EVIDENCE = 3  # lines around one a wrong decoding must repair to count for it (see _evidence)
 EVIDENCE_LINES = 10  # lines either side of one that tell how the text around it was garbled
 EXTEND_SLACK = 2.0  # nats per character a repair may lose when grown to its line's edges
-EVIDENT_MARGIN = 2.0  # nats a GBK↔Big5 swap must gain in a line most lines around which it repaired
+EVIDENT_MARGIN = 2.0  # nats a decoding must gain in a line most lines around which it repaired
 EVIDENT_SLACK = 5.0  # ... by a decoding that repaired the line's or its neighbours' other text
 UNCOMMON = -9.0  # a Han character scored below this is not everyday (between this and RARE: 锛 屾)
 _CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="ignore"))  # € ‚ ƒ … Ÿ
@@ -619,7 +619,7 @@ def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
     import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
     new, changes = _fix_clusters(text, clusters, config, {})
-    # A text garbled as a whole shows it in line after line: a GBK↔Big5 swap that repaired most
+    # A text garbled as a whole shows it in line after line: a wrong decoding that repaired most
     # of the lines around one (see _evidence) is evidence for short repairs in it too (a name of
     # two characters, 周凡恺 read as Big5 笚歇禔, is weak evidence alone), as it is within one
     # line (see _best_window), and for repairing lines the scan found nothing in.
@@ -633,14 +633,15 @@ def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
 
 
 def _evidence(text: str, changes: List[Change]) -> Dict[int, Tuple[str, ...]]:
-    """Line start → the GBK↔Big5 swaps (as described) that repaired at least DOC_EVIDENCE of the
-    EVIDENCE_LINES lines either side of it that have Han characters or a swap's repair, and at
+    """Line start → the single wrong decodings of CJK text (GBK↔Big5 swaps, GBK or Big5 read as
+    Latin-1, UTF-8 read as either; as described) that repaired at least DOC_EVIDENCE of the
+    EVIDENCE_LINES lines either side of it that have Han characters or such a repair, and at
     least half of them: the text around it was garbled so, and likely it too (Textㄩ among them
     was Text：). A clean text with a garbled paragraph gives its other lines no such evidence
     (錨點 must not become 零點)."""
     by_line: Dict[int, set] = {}
     for change in changes:
-        if change.plan in _SWAP_PLANS:
+        if change.plan in _EVIDENT_PLANS:
             by_line.setdefault(text.rfind("\n", 0, change.start) + 1, set()).add(change.plan)
     if len(by_line) < DOC_EVIDENCE:
         return {}
@@ -667,7 +668,7 @@ def _evidence(text: str, changes: List[Change]) -> Dict[int, Tuple[str, ...]]:
 
 
 def _evident_lines(text: str, changes: List[Change], evident: Dict[int, Tuple[str, ...]]) -> List[Change]:
-    """Repairs of whole lines that nothing was repaired in, by a GBK↔Big5 swap the text around
+    """Repairs of whole lines that nothing was repaired in, by a wrong decoding the text around
     them was garbled with (``evident``, see _evidence): swapped text is mostly common characters,
     which the scan passes (周凡恺 read as Big5 is 笚歇禔; 帮帮对手 is 堆堆勤忒)."""
     m = _model.load()
@@ -676,7 +677,7 @@ def _evident_lines(text: str, changes: List[Change], evident: Dict[int, Tuple[st
     pos = 0
     for line in text.split("\n"):
         if pos in evident and pos not in touched:
-            for plan in (plan for plan in _CHAR_FOR_CHAR if _describe(plan) in evident[pos]):
+            for plan in (plan for plan in _SINGLE_CJK if _describe(plan) in evident[pos]):
                 new = _decode(line, plan) if _encodes(line, plan[0][0]) else None
                 if new is None or new == line or not _clean(line, new, m):
                     continue
@@ -755,7 +756,9 @@ def _pieces(text: str, s: int, e: int) -> List[Tuple[int, int]]:
 
 
 _DEFERRED = {_describe(plan) for plan in _LATIN}
-_SWAP_PLANS = {_describe(plan) for plan in _CHAR_FOR_CHAR}  # (see _evidence)
+_SWAP_PLANS = {_describe(plan) for plan in _CHAR_FOR_CHAR}
+_SINGLE_CJK = tuple((step,) for step in STEPS)  # one wrong decoding of CJK text
+_EVIDENT_PLANS = {_describe(plan) for plan in _SINGLE_CJK}  # what a text garbled as a whole shows (see _evidence)
 
 
 def _trim(text: str, i: int, j: int, new: str) -> Tuple[int, int, str]:
@@ -1101,8 +1104,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                     # _evidence), is evidence enough: its text went through one wrong codec
                     # (黺 -PI/2 鷂: 於 -PI/2 與).
                     gain -= ONE_CHAR_COST
-                if plan in _CHAR_FOR_CHAR and _describe(plan) in around:
-                    gain += MARGIN - EVIDENT_MARGIN  # the same swap repaired most lines around it
+                if len(plan) == 1 and _describe(plan) in around:
+                    gain += MARGIN - EVIDENT_MARGIN  # the same decoding repaired most lines around it
                 if len(plan) == 1 and gain > MARGIN and plan not in _LATIN:
                     single = True
                 # The cost above is a bar to clear, not a score: among repairs that clear theirs the
