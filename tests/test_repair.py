@@ -782,6 +782,14 @@ def test_a_text_garbled_as_a_whole_is_evidence_for_its_short_lines():
     assert fixed(broken) == "\n".join(GARBLED_PAGE)
 
 
+def test_in_a_text_garbled_as_a_whole_a_name_comes_back_to_its_rare_last_character():
+    # 周凡恺 read as Big5 is 笚歇禔: 恺 is rare, so 禔 → 恺 neither reads better nor passes as
+    # plausible Chinese alone; among lines the same swap garbled, a Han character is enough.
+    page = GARBLED_PAGE[:2] + ["周凡恺"] + GARBLED_PAGE[2:]
+    broken = "\n".join(garble(line, "gbk", "cp950") for line in page)
+    assert fixed(broken) == "\n".join(page)
+
+
 def test_in_a_text_garbled_as_a_whole_a_lone_swap_sign_after_english_is_repaired():
     # GBK's ： read as Big5 is ㄩ: alone after an English word, weak evidence; among lines the
     # same swap garbled, mojibake.

@@ -1125,7 +1125,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
         if best is not None and len(best_plan) == 1:
             best = _extend_to_line(text, best, best_raw, best_plan, max(lo, floor), hi, m, sign_cost,
                                    avoid or frozenset(),
-                                   EVIDENT_SLACK if _describe(best_plan) in made else EXTEND_SLACK)
+                                   EVIDENT_SLACK if _describe(best_plan) in made else EXTEND_SLACK,
+                                   _describe(best_plan) in around)
             if best_plan in _CHAR_FOR_CHAR:
                 best = _grow(text, best, best_plan, max(lo, floor), hi, m, sign_cost, avoid or frozenset())
     # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
@@ -1209,7 +1210,8 @@ def _utf8_lead(ch: str) -> bool:
 
 
 def _extend_to_line(text: str, best, raw: float, plan: Plan, lo: int, hi: int, m: "_model.Model",
-                    sign_cost: SignCost, avoid: FrozenSet[str], slack: float = EXTEND_SLACK):
+                    sign_cost: SignCost, avoid: FrozenSet[str], slack: float = EXTEND_SLACK,
+                    evident: bool = False):
     """``best`` (whose gain before any bar was ``raw``) grown to the start and/or end of its line
     when the same decoding explains what lies between about as well (at most ``slack`` nats lost
     per character gained: EXTEND_SLACK, or EVIDENT_SLACK for a decoding that repaired the line's or
@@ -1221,13 +1223,14 @@ def _extend_to_line(text: str, best, raw: float, plan: Plan, lo: int, hi: int, m
     for a, b in ((lo, hi), (lo, j), (i, hi)):
         if (a, b) == (i, j) or not any(ord(c) > 0x7F for c in text[a:i] + text[j:b]):
             continue
-        # What is gained must decode on its own into Chinese (請 must not become Ո).
-        if not all(_decodes_to_chinese(part, plan, m) for part in (text[a:i], text[j:b])
-                   if any(ord(c) > 0x7F for c in part)):
+        # What is gained must decode on its own into Chinese (請 must not become Ո); in a line most
+        # lines around which the decoding repaired, Han characters of any rarity do (a name's 恺).
+        if not all((_decodes_to_han(part, plan) if evident else _decodes_to_chinese(part, plan, m))
+                   for part in (text[a:i], text[j:b]) if any(ord(c) > 0x7F for c in part)):
             continue
         seg = text[a:b]
         new = _decode(seg, plan)
-        if new is None or not _clean(seg, new, m):
+        if new is None or not (evident or _clean(seg, new, m)):
             continue
         before, after = text[max(0, a - 1):a], text[b:b + 1]
         ext_gain = (_line_score(new, before, after, m, sign_cost, avoid)
@@ -1263,6 +1266,15 @@ def _grow(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Model", sign
             cand = grown
             i, j = (i, j + 1) if step == 1 else (i - 1, j)
     return (i, j, cand, rule, described, gain)
+
+
+def _decodes_to_han(part: str, plan: Plan) -> bool:
+    """Whether ``part`` decodes into Han characters (of any rarity), ASCII and Chinese signs, with
+    no more swap signs than it had."""
+    new = _decode(part, plan)
+    return (new is not None and count_swap_signs(new) <= count_swap_signs(part)
+            and all(c.isascii() or (is_han(c) and not _is_hard(c)) or _chinese_sign(c) or is_cjk_punct(c)
+                    for c in new))
 
 
 def _decodes_to_chinese(part: str, plan: Plan, m: "_model.Model") -> bool:
