@@ -790,6 +790,14 @@ def test_in_a_text_garbled_as_a_whole_a_name_comes_back_to_its_rare_last_charact
     assert fixed(broken) == "\n".join(page)
 
 
+def test_in_a_text_garbled_as_a_whole_a_line_of_a_name_alone_is_repaired():
+    # 刘红 read as Big5 is 隸綻, 肖跃华 is 苳埲貌: nothing the scan finds, and names that read as no
+    # Chinese word; among repaired Simplified lines, Traditional-only characters (隸 綻) cost.
+    page = GARBLED_PAGE[:2] + ["刘红"] + GARBLED_PAGE[2:4] + ["肖跃华"] + GARBLED_PAGE[4:]
+    broken = "\n".join(garble(line, "gbk", "cp950") for line in page)
+    assert fixed(broken) == "\n".join(page)
+
+
 def test_in_a_text_garbled_as_a_whole_a_lone_swap_sign_after_english_is_repaired():
     # GBK's ： read as Big5 is ㄩ: alone after an English word, weak evidence; among lines the
     # same swap garbled, mojibake.

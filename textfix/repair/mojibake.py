@@ -673,15 +673,19 @@ def _evident_lines(text: str, changes: List[Change], evident: Dict[int, Tuple[st
     which the scan passes (周凡恺 read as Big5 is 笚歇禔; 帮帮对手 is 堆堆勤忒)."""
     m = _model.load()
     touched = {text.rfind("\n", 0, c.start) + 1 for c in changes}
+    # The script the repaired text uses: characters of the other one cost on both sides, as they
+    # do in a line (隸綻 among repaired Simplified lines was 刘红).
+    avoid = other_script("".join(c.after for c in changes))
     out = []
     pos = 0
     for line in text.split("\n"):
         if pos in evident and pos not in touched:
             for plan in (plan for plan in _SINGLE_CJK if _describe(plan) in evident[pos]):
                 new = _decode(line, plan) if _encodes(line, plan[0][0]) else None
-                if new is None or new == line or not _clean(line, new, m):
-                    continue
-                gain = m.score(new) - m.score(line)
+                if new is None or new == line or not _decodes_to_han(line, plan):
+                    continue  # (Han characters of any rarity: names are, 肖跃华 of 苳埲貌)
+                gain = (_line_score(new, "", "", m, (0.0, 0.0), avoid)
+                        - _line_score(line, "", "", m, (0.0, 0.0), avoid))
                 if gain > EVIDENT_MARGIN:
                     i, j, cand = _trim(text, pos, pos + len(line), new)
                     conf = 1.0 / (1.0 + math.exp(-(gain - EVIDENT_MARGIN) / 4.0))
