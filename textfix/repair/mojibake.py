@@ -257,20 +257,26 @@ _KATAKANA_ALONE = frozenset("ヶヵケカノ")  # katakana that Japanese writes 
 
 
 def _line_end(text: str, i: int) -> int:
+    """Where the line that holds ``text[i]`` ends: its line break, or the text's end."""
     nl = text.find("\n", i)
     return len(text) if nl < 0 else nl
 
 
 @functools.lru_cache(maxsize=1 << 14)
+def _shift_jis(ch: str) -> Optional[int]:
+    """``ch``'s Shift_JIS (cp932) code as a number, or None where Shift_JIS cannot write it."""
+    try:
+        return int.from_bytes(ch.encode("cp932"), "big")
+    except UnicodeEncodeError:
+        return None
+
+
 def _jis_level_1(ch: str) -> bool:
     """Whether ``ch`` is a kanji of JIS X 0208's first level (Shift_JIS 889F–9872): the everyday
     kanji that Japanese writes almost all its text with (of 33,949 Japanese message strings with
     kanji, 53 use any other)."""
-    try:
-        code = ch.encode("cp932")
-    except UnicodeEncodeError:
-        return False
-    return len(code) == 2 and 0x889F <= int.from_bytes(code, "big") <= 0x9872
+    code = _shift_jis(ch)
+    return code is not None and 0x889F <= code <= 0x9872
 
 
 def _not_japanese(line: str) -> bool:
@@ -776,9 +782,7 @@ def _trim(text: str, i: int, j: int, new: str) -> Tuple[int, int, str]:
 
 def _line_bounds(text: str, s: int, e: int, floor: int) -> Tuple[int, int]:
     lo = max(floor, text.rfind("\n", 0, s) + 1, s - EDGE)
-    nl = text.find("\n", e)
-    hi = min(len(text) if nl < 0 else nl, e + EDGE)
-    return lo, hi
+    return lo, min(_line_end(text, e), e + EDGE)
 
 
 def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
@@ -800,8 +804,7 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     # garbled bytes end before 王 of 銆婇湼王别姬): the mojibake's likely end, inside a cluster that
     # joined real rare characters after it; and where wide characters meet a Latin-1 run
     # (勵公職人\xadû¦b): its likely start, inside a cluster that joined rare ones before it.
-    nl = text.find("\n", e)
-    cut = text[s:min(len(text) if nl < 0 else nl, s + MAX_WINDOW)]
+    cut = text[s:min(_line_end(text, e), s + MAX_WINDOW)]
     last = -1  # the last character so far that is not ASCII (ASCII between does not count: ÏíO並)
     for k in range(len(cut) if _LATIN1_CHAR.search(cut) else 0):  # (no Latin-1, no run to meet)
         if cut[k].isascii() or cut[k] in _EITHER:
@@ -895,16 +898,9 @@ def _japanese(line: str) -> bool:
             and _SMALL_KANA_FIRST.search(line) is None and not any(map(_not_in_shift_jis, line)))
 
 
-@functools.lru_cache(maxsize=1 << 14)
 def _not_in_shift_jis(ch: str) -> bool:
     """Whether ``ch`` is a Han character that Japanese's Shift_JIS (cp932) cannot write (夹 龙 们)."""
-    if not is_han(ch):
-        return False
-    try:
-        ch.encode("cp932")
-    except UnicodeEncodeError:
-        return True
-    return False
+    return is_han(ch) and _shift_jis(ch) is None
 
 
 def _nothing_to_read(text: str, s: int, e: int, floor: int) -> bool:
@@ -1028,9 +1024,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     # A GBK↔Big5 swap is tried only where it makes the cluster's odd characters clean, and not in
     # Japanese text (see _japanese), looked for within NEARBY characters of it in its line.
     swaps = _useful_swaps(text[s:e])
-    lo, hi = text.rfind("\n", 0, s) + 1, text.find("\n", e)
-    if hi < 0:
-        hi = len(text)
+    lo, hi = text.rfind("\n", 0, s) + 1, _line_end(text, e)
     if swaps and _japanese(text[max(lo, s - NEARBY):min(hi, e + NEARBY)]):
         swaps = ()
     if lone and not swaps:
