@@ -852,3 +852,35 @@ def test_a_small_katakana_that_begins_a_run_is_still_a_codec_sign():
     assert _codec_sign("文ャン", 1)  # follows no kana, though a kana follows it
     assert not _codec_sign("キャン", 1)
     assert _codec_sign("文ボ文", 1) and not _codec_sign("文ボタン", 1) and not _codec_sign("一ヶ月", 1)
+
+
+@pytest.mark.parametrize("before, word, after, read", [("大家都", "反對這個，", "並且犧牲", "cp1252"),
+                                                       ("他們", "不是個人，", "而是犧牲", "cp1252"),
+                                                       ("他說", "個人主義，", "就是犧牲", "latin-1")])
+def test_big5_read_as_latin_1_ends_after_the_ascii_of_its_last_trail_byte(before, word, after, read):
+    # ， in Big5 is A1 41: read as Latin-1, ¡A. Where a rare character (犧) draws the cluster on
+    # past the run, a window must still end after the A, not only at ¡ or at the cluster's end.
+    broken = before + garble(word, "cp950", read) + after
+    assert "¡A" in broken
+    assert fixed(broken) == before + word + after
+
+
+def test_a_swap_gives_back_a_clean_character_it_would_make_a_kana_of():
+    # 業801起 in Big5 read as GBK is 穨801癬; the cluster begins at the rare 剝 before it, so no
+    # window starts at 穨, and the one that starts at 企 would make it わ.
+    broken = "剝離企" + garble("業801起", "cp950", "gbk")
+    assert broken == "剝離企穨801癬"
+    assert fixed(broken) == "剝離企業801起"
+
+
+def test_a_kana_run_in_a_line_that_cannot_be_japanese_is_swapped_text():
+    # 內心衝 in Big5 read as GBK is ずみ侥: a run of kana, which Japanese writes, but beside 侥, which
+    # Shift_JIS lacks, so the line is not Japanese (see _japanese).
+    broken = "他的" + garble("內心衝", "cp950", "gbk") + "突不斷"
+    assert broken == "他的ずみ侥突不斷"
+    assert fixed(broken) == "他的內心衝突不斷"
+
+
+@pytest.mark.parametrize("text", ["我们用的是ソフト，很好", "这是ソフトウェア的问题", "我們ずみ的聲音"])
+def test_kana_runs_in_chinese_that_japanese_could_write_stay(text):
+    assert fixed(text) == text

@@ -204,6 +204,8 @@ _KANA = re.compile(_KANA_CLASS)
 _LONE_KANA = re.compile(f"(?<=[\u3400-\u9fff0-9]){_KANA_CLASS}(?!{_KANA_CLASS})|(?<!{_KANA_CLASS}){_KANA_CLASS}(?=[\u3400-\u9fff0-9])"
                         f"|(?<=[0-9] ){_KANA_CLASS}(?!{_KANA_CLASS})|(?<!{_KANA_CLASS}){_KANA_CLASS}(?= [0-9])")
 _KANA_RUN = re.compile(f"{_KANA_CLASS}{{2}}")
+_SHORT_KANA_RUN = re.compile(f"(?<=[\u3400-\u9fff0-9]){_KANA_CLASS}{{2,3}}(?!{_KANA_CLASS})"
+                             f"|(?<!{_KANA_CLASS}){_KANA_CLASS}{{2,3}}(?=[\u3400-\u9fff0-9])")
 # Swap signs: kana, bopomofo letters and box-drawing characters. Alone in a line of Chinese they are
 # GBK and Big5 read in each other's codec (週末 → 秅ソ; ：→ ㄩ and ，→ ㄛ in GBK read as Big5; 或 →
 # ┪ in Big5 read as GBK), and each costs SWAP_SIGN_COST there; a run of one kind is Japanese,
@@ -298,12 +300,16 @@ _SMALL_KANA_FIRST = re.compile(
 def _lone_kana(text: str) -> List[int]:
     """Kana standing alone beside a Han character or a digit, in lines with no two kana in a row:
     Big5 and GBK bytes read in the other codec (週末 → 秅ソ, 7月1日 → 7る1ら), not Japanese, which
-    runs kana together; and small kana that follow no kana, in any line (see _SMALL_KANA_FIRST)."""
+    runs kana together; runs of two or three kana beside a Han character or a digit in a line
+    that holds a Han character Shift_JIS lacks, which cannot be Japanese (ずみ of 的ずみ侥突 was 內心
+    衝; see _japanese); and small kana that follow no kana, in any line (see _SMALL_KANA_FIRST)."""
     out = [m.start() for m in _SMALL_KANA_FIRST.finditer(text)]
     pos = 0
     for line in text.split("\n"):
         if not _KANA_RUN.search(line):
             out.extend(pos + m.start() for m in _LONE_KANA.finditer(line) if not _particle(line, m.start()))
+        elif any(map(_not_in_shift_jis, line)):  # not Japanese (see _japanese): its short kana runs are swapped too
+            out.extend(pos + m.start() for m in _SHORT_KANA_RUN.finditer(line))
         pos += len(line) + 1
     return sorted(set(out))
 
@@ -813,8 +819,9 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
             if _latin1(cut[k]):  # wide text, then a Latin-1 run (人\xadû¦b): its likely start
                 if s + k < e:
                     starts.add(s + k)
-            else:
-                ends.add(s + last + 1)
+            else:  # ... and a Latin-1 run, then wide text: its likely end, before or after the
+                # ASCII between (¡A之 is ，之: Big5's trail bytes 40-7E read as ASCII)
+                ends.update((s + last + 1, s + k))
                 break
         last = k
     for start in sorted(starts):
@@ -1126,7 +1133,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                                    EVIDENT_SLACK if _describe(best_plan) in made else EXTEND_SLACK,
                                    _describe(best_plan) in around)
             if best_plan in _CHAR_FOR_CHAR:
-                best = _grow(text, best, best_plan, max(lo, floor), hi, m, sign_cost, avoid or frozenset())
+                best = _grow(text, _shrink(text, best, m, sign_cost, avoid or frozenset()), best_plan,
+                             max(lo, floor), hi, m, sign_cost, avoid or frozenset())
     # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
     if config.enabled("lossy") and not lone and (best is None or best[0] > s or best[1] < e):
         lossy_windows = _with_marks_cut(text, windows + _to_line_edges(text, windows, max(lo, floor), hi),
@@ -1263,6 +1271,28 @@ def _grow(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Model", sign
                 break
             cand = grown
             i, j = (i, j + 1) if step == 1 else (i - 1, j)
+    return (i, j, cand, rule, described, gain)
+
+
+def _shrink(text: str, best, m: "_model.Model", sign_cost: SignCost, avoid: FrozenSet[str]):
+    """``best``, a GBK↔Big5 swap, with the Han characters at its edges that it makes swap signs of
+    given back while they read better as they were: a window starts and ends only where the
+    cluster lets it, which can be a clean character before the swapped text (企 of 剝離企穨801癬,
+    where 穨801癬 is 業801起 and 企 would become わ)."""
+    i, j, cand, rule, described, gain = best
+    if len(cand) != j - i:
+        return best
+    while j - i > 1:
+        for k, c in ((i, cand[0]), (j - 1, cand[-1])):
+            if is_han(text[k]) and count_swap_signs(c) > count_swap_signs(text[k]):
+                before, after = text[max(0, i - 1):i], text[j:j + 1]
+                kept = text[k] + cand[1:] if k == i else cand[:-1] + text[k]
+                if (_line_score(kept, before, after, m, sign_cost, avoid)
+                        > _line_score(cand, before, after, m, sign_cost, avoid)):
+                    i, j, cand = (i + 1, j, cand[1:]) if k == i else (i, j - 1, cand[:-1])
+                    break
+        else:
+            break
     return (i, j, cand, rule, described, gain)
 
 
