@@ -884,3 +884,11 @@ def test_a_kana_run_in_a_line_that_cannot_be_japanese_is_swapped_text():
 @pytest.mark.parametrize("text", ["我们用的是ソフト，很好", "这是ソフトウェア的问题", "我們ずみ的聲音"])
 def test_kana_runs_in_chinese_that_japanese_could_write_stay(text):
     assert fixed(text) == text
+
+
+def test_utf8_read_as_gbk_comes_back_to_two_characters_that_make_no_word_alone():
+    # 項鍵, cut from 選項鍵, reads worse than the model's bar for made text (PLAUSIBLE); but GBK text
+    # that decodes as UTF-8 into two Han characters is mojibake, so the bar is lower there.
+    broken = garble("項鍵", "utf-8", "gb18030") + "Ctrl+Shift"
+    assert broken == "闋呴嵉Ctrl+Shift"
+    assert fixed(broken) == "項鍵Ctrl+Shift"

@@ -48,6 +48,7 @@ EDGE = 3  # characters a window may extend beyond its cluster on either side
 SHRINK = 2  # characters a window may start or end inside its cluster
 MAX_WINDOW = 400  # characters; longer clusters are cut into pieces this long
 PLAUSIBLE = -9.5  # mean log-probability a repair's Han characters must reach: real text does
+PLAUSIBLE_UTF8 = -11.0  # ... where UTF-8 decoded two Han characters or more (see _plausible)
 CHAIN_COST = 3.0  # nats a chain of two decodings must win by beyond MARGIN: it tries more hypotheses
 MAX_HOLES = 3  # lost places searched in one window: marks and dropped characters together
 MAX_MARKS = 30  # ? or U+FFFD marks in one window (UTF-8 read as Big5 loses about every other byte)
@@ -533,6 +534,15 @@ def _swaps_to_common(ch: str) -> Tuple[Tuple[str, str], ...]:
 
 
 _LATIN1_CHAR = re.compile("[\x80-\xff" + re.escape("".join(sorted(_CP1252_SIGNS))) + "]")
+
+
+def _plausible(plan: Plan, cand: str) -> float:
+    """The mean log-probability the Han characters of ``cand``, made by ``plan``, must reach: less
+    where UTF-8 decoded two or more of them, a structure garbage seldom has by chance (闋呴嵉 is 項鍵
+    read as GBK, two characters cut from 選項鍵 that make no word alone)."""
+    if plan[-1][1] == "utf-8" and sum(1 for c in cand if is_han(c)) >= 2:
+        return PLAUSIBLE_UTF8
+    return PLAUSIBLE
 
 
 def _latin1(ch: str) -> bool:
@@ -1071,7 +1081,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                     break  # a chain is tried only in a window where no single CJK decoding works
                 first = firsts[plan[0]]
                 cand = first if len(plan) == 1 else _decode(first, plan[1:])
-                if cand is None or cand == seg or not _clean(seg, cand, m, plan in _LATIN, before, after):
+                if cand is None or cand == seg or not _clean(seg, cand, m, plan in _LATIN, before, after,
+                                                             _plausible(plan, cand)):
                     continue
                 if plan in _CHAR_FOR_CHAR and _CYRILLIC.search(cand, *_trim(seg, 0, len(seg), cand)[:2]):
                     continue  # Big5's Cyrillic is an extension Chinese text never used (の切り → 及з曰)
@@ -1333,11 +1344,13 @@ def _chinese_sign(ch: str) -> bool:
 _NEVER_MADE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff\U000f0000-\U0010ffff]")
 
 
-def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False, before: str = "", after: str = "") -> bool:
+def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False, before: str = "", after: str = "",
+           plausible: float = PLAUSIBLE) -> bool:
     """Whether ``cand`` can replace ``seg`` (between ``before`` and ``after``): what it changes is
-    real text, with no private-use, control or replacement characters. (Gaining over garbage is not
-    enough: a decoding into other garbage gains too.) Han characters are scored in their context,
-    so a rarer character that makes a word with its neighbour (圍繞, 郵箱) passes."""
+    real text, with no private-use, control or replacement characters, and its Han characters reach
+    ``plausible`` on average. (Gaining over garbage is not enough: a decoding into other garbage
+    gains too.) Han characters are scored in their context, so a rarer character that makes a word
+    with its neighbour (圍繞, 郵箱) passes."""
     i, j, new = _trim(seg, 0, len(seg), cand)
     if not new or _NEVER_MADE.search(new):
         return False  # (most candidates fail here, so this is checked before they are scored)
@@ -1353,7 +1366,7 @@ def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False, before: 
         pass  # Chinese punctuation or signs alone (銆? → 。, ¡æ → ℃): its gain over the garbage decides
     elif not han or 2 * wide < sum(1 for c in new if not c.isascii()):
         return False  # this stage repairs Chinese: what it makes must be mostly Chinese
-    elif sum(han) < PLAUSIBLE * len(han):
+    elif sum(han) < plausible * len(han):
         return False
     if not latin and any(ch in _INVISIBLE for ch in new):
         return False  # 聽 in GBK is C2 A0, UTF-8's NBSP: a clean character taken in as bytes
