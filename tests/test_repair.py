@@ -892,3 +892,11 @@ def test_utf8_read_as_gbk_comes_back_to_two_characters_that_make_no_word_alone()
     broken = garble("項鍵", "utf-8", "gb18030") + "Ctrl+Shift"
     assert broken == "闋呴嵉Ctrl+Shift"
     assert fixed(broken) == "項鍵Ctrl+Shift"
+
+
+def test_a_repair_grows_to_a_rare_first_character_that_makes_a_word_with_the_next():
+    # 贺 alone at a line's start reads below the bar for made text; beside 电, which the repair
+    # makes of 萇, it is a word, so the repair reaches the line's start.
+    broken = garble("贺电发来了", "gbk", "cp950")
+    assert broken == "種萇楷懂賸"
+    assert fixed(broken) == "贺电发来了"

@@ -1242,8 +1242,10 @@ def _extend_to_line(text: str, best, raw: float, plan: Plan, lo: int, hi: int, m
             continue
         # What is gained must decode on its own into Chinese (請 must not become Ո); in a line most
         # lines around which the decoding repaired, Han characters of any rarity do (a name's 恺).
-        if not all((_decodes_to_han(part, plan) if evident else _decodes_to_chinese(part, plan, m))
-                   for part in (text[a:i], text[j:b]) if any(ord(c) > 0x7F for c in part)):
+        # (Each part is read beside the repair's text next to it: 滬 of 滬杭 alone is too rare.)
+        if not all((_decodes_to_han(part, plan) if evident else _decodes_to_chinese(part, plan, m, *beside))
+                   for part, beside in ((text[a:i], ("", cand[:1])), (text[j:b], (cand[-1:], "")))
+                   if any(ord(c) > 0x7F for c in part)):
             continue
         seg = text[a:b]
         new = _decode(seg, plan)
@@ -1316,14 +1318,15 @@ def _decodes_to_han(part: str, plan: Plan) -> bool:
                     for c in new))
 
 
-def _decodes_to_chinese(part: str, plan: Plan, m: "_model.Model") -> bool:
-    """Whether ``part`` decodes into Chinese, with no more swap signs than it had: plausible text,
-    or Han characters and signs that the scan finds nothing odd in (a line's first character
-    alone, 註 of 註編號, may fall short of PLAUSIBLE without the neighbour it makes a word with)."""
+def _decodes_to_chinese(part: str, plan: Plan, m: "_model.Model", before: str = "", after: str = "") -> bool:
+    """Whether ``part`` decodes into Chinese (between ``before`` and ``after``), with no more swap
+    signs than it had: plausible text, or Han characters and signs that the scan finds nothing odd
+    in (a line's first character alone, 註 of 註編號, may fall short of PLAUSIBLE without the
+    neighbour it makes a word with)."""
     new = _decode(part, plan)
     if new is None or count_swap_signs(new) > count_swap_signs(part):
         return False  # (a swap that makes a kana of 之 is not what garbled it: 鷂 PI/2 之 → 與 PI/2 ぇ)
-    return (not part.strip() or _clean(part, new, m)
+    return (not part.strip() or _clean(part, new, m, before=before, after=after)
             or (any(is_han(c) for c in new) and not suspicious_re().search(new)))
 
 
