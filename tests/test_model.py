@@ -10,7 +10,7 @@ from textfix import model
 M = model.load()
 
 # Text drawn from what the model distinguishes: common and rare Han, kana, Latin, digits, punctuation.
-_ALPHABET = "的是了人被號称我们它中文涓枃喆堃龘𠀀きるaZé9，。、“”…?! \n\u00e9\ue000"
+_ALPHABET = "的是了人被號称我们它中文涓枃喆堃龘𠀀きるaZé9０，。、“”…．％?! \n\u00e9\ue000"
 texts = st.text(alphabet=_ALPHABET, max_size=12)
 
 
@@ -115,3 +115,16 @@ def test_zhuyin_runs_are_text_and_a_lone_letter_is_not():
 def test_squared_units_are_units_after_a_number_only():
     assert M.pair("0", "㎝") > M.pair("S", "㎝") + 3
     assert M.score("120㎝") == M.char("1") + M.pair("1", "2") + M.pair("2", "0") + M.pair("0", "㎝")
+
+
+def test_a_full_width_stop_between_digits_is_a_decimal_point():
+    # 4．4万 (People's Daily writes decimals so); a comma between two digits is rare.
+    assert M.score("4．4万") > M.score("4，4万") + 2
+    assert M.score("１０．６３") > M.score("１０，６３") + 2
+    assert M.score("好．的") < M.score("好，的")  # not after a digit: a rare sign
+    assert M.score("5．，") < M.score("5％，")  # ． is followed by a digit
+
+
+def test_a_full_width_percent_sign_follows_a_number():
+    assert M.pair("5", "％") > M.pair("（", "％") + 3
+    assert M.score("（Debian") > M.score("％Debian")

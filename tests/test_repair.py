@@ -900,3 +900,13 @@ def test_a_repair_grows_to_a_rare_first_character_that_makes_a_word_with_the_nex
     broken = garble("贺电发来了", "gbk", "cp950")
     assert broken == "種萇楷懂賸"
     assert fixed(broken) == "贺电发来了"
+
+
+@pytest.mark.parametrize("text", ["分别增长4．4和5．2", "增长了5％，达到"])
+def test_a_lost_byte_of_a_full_width_sign_in_a_number_comes_back(text):
+    # ． (EF BC 8E) and ％ (EF BC 85) in UTF-8 read as GBK lose their last byte before the digit or
+    # mark after them; the fill must offer them, and read ． between digits as a decimal point.
+    for mark in ("?", "\ufffd"):
+        broken = utf8_read_as_gbk(text, mark)
+        assert mark in broken
+        assert fixed(broken) == text

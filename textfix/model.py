@@ -146,6 +146,15 @@ _MARK_PAIRS = frozenset(
     + ["……", "——", "？！", "！？", "？？", "！！"])
 _NOT_FIRST = frozenset(_SEPARATORS + _CLOSERS)  # ... nor does a line begin with one of these
 _MARK_RUN = math.log(0.002)
+# A full-width full stop after a digit is a decimal point (4．4万, 10．63摄氏度), and a digit follows
+# it: in People's Daily 1998, 3% of digits are followed by ． and 96% of ． by a digit (，follows
+# 0.08% of digits). A full-width percent sign follows a digit (5％): 2.7% of digits there. Elsewhere
+# both are rare signs (see _class_score).
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_DECIMAL_POINT = math.log(0.03)
+_AFTER_DECIMAL_POINT = math.log(0.9)
+_NOT_AFTER_DECIMAL_POINT = math.log(0.05)  # ... added to what follows ． when it is not a digit
+_PERCENT = math.log(0.03)
 
 
 @dataclass(frozen=True)
@@ -186,6 +195,10 @@ class Model:
             s = max(s, self.end.get(a, _END_RARE) + self.start[b])
         if a_han and b in _ENDS_WORD:
             s += self.final.get(a, 0.0)
+        elif (b == "．" or b == "％") and a in _DIGITS:
+            s = _DECIMAL_POINT if b == "．" else _PERCENT
+        elif a == "．":
+            s = _AFTER_DECIMAL_POINT if b in _DIGITS else s + _NOT_AFTER_DECIMAL_POINT
         elif a_han and a == b and s < REDUPLICATION and self.unigram.get(a, _RARE_HAN) < REDUPLICATION_BELOW:
             s = REDUPLICATION
         elif "\u3380" <= b <= "\u33df" and a.isdigit():
@@ -238,6 +251,10 @@ class Model:
                             lp = across
                     if prev_han and ch in _ENDS_WORD:
                         lp += final.get(prev, 0.0)
+                    elif (ch == "．" or ch == "％") and prev in _DIGITS:
+                        lp = _DECIMAL_POINT if ch == "．" else _PERCENT
+                    elif prev == "．":
+                        lp = _AFTER_DECIMAL_POINT if ch in _DIGITS else lp + _NOT_AFTER_DECIMAL_POINT
                     elif (prev_han and ch == prev and lp < REDUPLICATION
                           and unigram.get(ch, _RARE_HAN) < REDUPLICATION_BELOW):
                         lp = REDUPLICATION
@@ -288,8 +305,10 @@ def _class_score(ch: str) -> float:
     if is_cjk_punct(ch) or 0xFF01 <= cp <= 0xFF5E:
         if ch in _PUNCT:
             return _PUNCT[ch]
-        if 0x3000 <= cp <= 0x303F or (0xFF01 <= cp <= 0xFF5E and not ch.isalnum() and ch not in "％～"):
-            return _CJK_PUNCT_RARE  # 〃〄〆〒, and full-width signs (＃＊＠＾): what Big5 read as GBK gives
+        if 0x3000 <= cp <= 0x303F or (0xFF01 <= cp <= 0xFF5E and not ch.isalnum()):
+            # 〃〄〆〒, and full-width signs (＃＊＠＾): what Big5 read as GBK gives; ． and ％ are
+            # common after a digit only (see _DECIMAL_POINT)
+            return _CJK_PUNCT_RARE
         return _CJK_PUNCT
     if 0xFF61 <= cp <= 0xFF9F:
         return _HALFWIDTH_KANA
