@@ -10,7 +10,7 @@ from textfix import model
 M = model.load()
 
 # Text drawn from what the model distinguishes: common and rare Han, kana, Latin, digits, punctuation.
-_ALPHABET = "的是了人被號称我们它中文涓枃喆堃龘𠀀きるaZé9０，。、“”…．％?! \n\u00e9\ue000"
+_ALPHABET = "的是了人被號称我们它中文涓枃喆堃龘𠀀きるaZé9０，。、“”…．％°?! \n\u00e9\ue000"
 texts = st.text(alphabet=_ALPHABET, max_size=12)
 
 
@@ -128,3 +128,7 @@ def test_a_full_width_stop_between_digits_is_a_decimal_point():
 def test_a_full_width_percent_sign_follows_a_number():
     assert M.pair("5", "％") > M.pair("（", "％") + 3
     assert M.score("（Debian") > M.score("％Debian")
+
+
+def test_a_degree_sign_follows_a_number():
+    assert M.pair("5", "°") > M.pair("好", "°") + 3

@@ -910,3 +910,20 @@ def test_a_lost_byte_of_a_full_width_sign_in_a_number_comes_back(text):
         broken = utf8_read_as_gbk(text, mark)
         assert mark in broken
         assert fixed(broken) == text
+
+
+@pytest.mark.parametrize("text, read", [("Temperature: 25°C", "gb18030"), ("Temperature: 25°C", "cp950"),
+                                        ("25°C", "gb18030"), ("25°", "cp950"), ("1.5×10^6", "gb18030"),
+                                        ("精度 ±0.5mm", "gb18030"), ("精度 ±0.5mm", "cp950")])
+def test_a_sign_beside_a_number_read_as_gbk_or_big5_comes_back(text, read):
+    # ° in UTF-8 is C2 B0: 掳 in GBK, 簞 in Big5 (25掳C). One Han character alone is otherwise taken
+    # for a GBK↔Big5 swap only, and one character is weak evidence; beside a number, where the
+    # sign stands, it is the sign.
+    broken = garble(text, "utf-8", read)
+    assert broken != text
+    assert fixed(broken) == text
+
+
+@pytest.mark.parametrize("text", ["卤5个鸡蛋", "先卤5分钟", "乘坐2路3路公交车", "他掳走了3个人"])
+def test_han_characters_beside_numbers_that_chinese_writes_stay(text):
+    assert fixed(text) == text

@@ -155,6 +155,7 @@ _DECIMAL_POINT = math.log(0.03)
 _AFTER_DECIMAL_POINT = math.log(0.9)
 _NOT_AFTER_DECIMAL_POINT = math.log(0.05)  # ... added to what follows ． when it is not a digit
 _PERCENT = math.log(0.03)
+_DEGREE = math.log(0.01)  # ... and a degree sign follows a digit (25°C, 90°), rare elsewhere
 
 
 @dataclass(frozen=True)
@@ -195,8 +196,8 @@ class Model:
             s = max(s, self.end.get(a, _END_RARE) + self.start[b])
         if a_han and b in _ENDS_WORD:
             s += self.final.get(a, 0.0)
-        elif (b == "．" or b == "％") and a in _DIGITS:
-            s = _DECIMAL_POINT if b == "．" else _PERCENT
+        elif (b == "．" or b == "％" or b == "°") and a in _DIGITS:
+            s = _DECIMAL_POINT if b == "．" else _PERCENT if b == "％" else _DEGREE
         elif a == "．":
             s = _AFTER_DECIMAL_POINT if b in _DIGITS else s + _NOT_AFTER_DECIMAL_POINT
         elif a_han and a == b and s < REDUPLICATION and self.unigram.get(a, _RARE_HAN) < REDUPLICATION_BELOW:
@@ -251,8 +252,8 @@ class Model:
                             lp = across
                     if prev_han and ch in _ENDS_WORD:
                         lp += final.get(prev, 0.0)
-                    elif (ch == "．" or ch == "％") and prev in _DIGITS:
-                        lp = _DECIMAL_POINT if ch == "．" else _PERCENT
+                    elif (ch == "．" or ch == "％" or ch == "°") and prev in _DIGITS:
+                        lp = _DECIMAL_POINT if ch == "．" else _PERCENT if ch == "％" else _DEGREE
                     elif prev == "．":
                         lp = _AFTER_DECIMAL_POINT if ch in _DIGITS else lp + _NOT_AFTER_DECIMAL_POINT
                     elif (prev_han and ch == prev and lp < REDUPLICATION

@@ -162,6 +162,7 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
     # marks better (※ of `例如 ※/dev/sdx”` is GBK's “ read as Big5), is as good as a lone kana.
     mending = {hit.start() for hit in _SWAPPED_MARK.finditer(text) if _mends_pairs(text, hit.start(), hit.end())}
     lone.update(mending)
+    lone.update(hit.start() for hit in _NUMBER_SIGN.finditer(text))
     if lone:
         hits = sorted(lone.union(hits))
     for i in hits:
@@ -220,6 +221,24 @@ _PINYIN = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêɑńňɡ"
 _SWAP_SIGN = re.compile(f"[\u3041-\u30ff\u3105-\u312f\u2500-\u257f]|(?<![0-9０-９])(?<![0-9０-９] )[{_ODD_UNITS}]"
                         f"|(?<![A-Za-z\u00c0-\u024f])[{_PINYIN}](?![A-Za-z\u00c0-\u024f])")
 _SWAP_SIGN_RUN = re.compile("[\u3041-\u30ff]{2}|[\u3105-\u312f\u02c7\u02ca\u02cb\u02d9]{2}|[\u2500-\u257f]{2}")
+
+
+def _number_sign_re() -> "re.Pattern[str]":
+    """The Han characters that the UTF-8 of a sign written beside numbers makes when read as GBK or
+    Big5, where the sign stands: ° after a digit (25°C read as GBK is 25掳C), × between digits
+    (2脳3), ± before one (卤5)."""
+    made: Dict[str, List[str]] = {}
+    for sign in "°×±":
+        for codec in ("gb18030", "cp950"):
+            try:
+                made.setdefault(sign, []).append(sign.encode("utf-8").decode(codec))
+            except UnicodeDecodeError:
+                pass
+    return re.compile("(?<=[0-9])[{0}]|(?<=[0-9])[{1}](?=[0-9])|[{2}](?=[0-9])".format(
+        *("".join(made[sign]) for sign in "°×±")))
+
+
+_NUMBER_SIGN = _number_sign_re()
 
 
 def _odd_unit(text: str, i: int) -> bool:
@@ -1035,8 +1054,9 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     decodings (as described) of the repairs already made earlier in the cluster's line, or in most
     lines around it; ``around``: the latter alone (see _evidence)."""
     # One rare Han character alone (纾, 喆): only a GBK↔Big5 swap can have made it (with common
-    # characters beside it, 服浪琩 for 督檢查); any other wrong decoding leaves more than one.
-    lone = (e - s == 1 and is_han(text[s]) and not _is_hard(text[s])
+    # characters beside it, 服浪琩 for 督檢查); any other wrong decoding leaves more than one, but
+    # for a sign beside a number (掳 of 25掳C: see _NUMBER_SIGN).
+    lone = (e - s == 1 and is_han(text[s]) and not _is_hard(text[s]) and not _NUMBER_SIGN.match(text, s)
             and not any(_uncommon(text, k, m) for k in (s - 1, s + 1)) and not _utf8_across(text, s))
     # A GBK↔Big5 swap is tried only where it makes the cluster's odd characters clean, and not in
     # Japanese text (see _japanese), looked for within NEARBY characters of it in its line.
@@ -1104,7 +1124,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 ti, tj, new = _trim(seg, 0, len(seg), cand)
                 short = 2 if plan in _CHAR_FOR_CHAR else 1
                 if len(new) <= short and _describe(plan) not in made and mends <= 0 and not any(
-                        (chinese_line and _is_hard(c)) or _codec_sign(text, i + k)
+                        (chinese_line and _is_hard(c)) or _codec_sign(text, i + k) or _NUMBER_SIGN.match(text, i + k)
                         or (not chinese_line and short == 2 and is_han(c) and c not in m.unigram)
                         for k, c in enumerate(seg[ti:tj], ti)):
                     # One character is weak evidence of a wrong codec (彆 → 果, ÇÑ → 我), and so are
