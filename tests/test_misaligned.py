@@ -58,6 +58,14 @@ def test_run_ends_before_a_rare_real_word():
     assert textfix.fix_text(broken, punctuation=False) == "他们在草地上玩耍。"
 
 
+def test_run_ends_before_a_rare_character_that_makes_a_word_with_the_next():
+    # 开，屋里 lost its first lead byte (the out-of-step pairs are private-use code points and 堇); 太闷
+    # after it is back in step, though the word lists know 闷 only in 闷了, one character further on.
+    broken = "请你把窗户打" + _damage("开，屋里", 0) + "太闷了。"
+    assert broken == "请你把窗户打?\ue002\ue0e9堇?太闷了。"
+    assert textfix.fix_text(broken, punctuation=False) == "请你把窗户打开，屋里太闷了。"
+
+
 @pytest.mark.parametrize("text", [
     "真的吗?!我不信。", "你好?!Google", "什么?OK", "他问:为什么?我说:不知道。", "咖啡?奶茶?",
     "剔團圞月兒初淡 剔團圞月兒初淡", "彆扭的心情", "價格是?元",

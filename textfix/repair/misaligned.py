@@ -138,12 +138,19 @@ def _asks(ch: str) -> bool:
 
 def _in_step(text: str, k: int) -> bool:
     """Whether the characters from ``k`` read as clean text: no mark in the next two, and each is
-    common or makes a pair the model knows with the other (玩耍, 太闷: rare characters, real words)."""
+    common or makes a pair the model knows with the character before or after it among them and
+    the one after (玩耍; 闷 of 太闷了, which the word lists know as 闷了: rare characters, real words)."""
     pair = text[k:k + 2]
     if "\ufffd" in pair or "?" in pair:
         return False
-    odd = suspicious_re().search(text, k, k + 2)
-    return odd is None or (len(pair) == 2 and is_han(pair[0]) and is_han(pair[1]) and pair in _model.load().bigram)
+    odd = suspicious_re()
+    bigram = _model.load().bigram
+    for p in range(k, min(k + 2, len(text))):
+        if odd.match(text, p) and not any(
+                len(two) == 2 and is_han(two[0]) and is_han(two[1]) and two in bigram
+                for two in (text[p - 1:p + 1] if p > k else "", text[p:p + 2])):
+            return False
+    return True
 
 
 def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, float]]:
