@@ -58,6 +58,21 @@ def test_run_ends_before_a_rare_real_word():
     assert textfix.fix_text(broken, punctuation=False) == "他们在草地上玩耍。"
 
 
+@pytest.mark.parametrize("text, position", [
+    ("這個週末我打算去海邊衝浪。", 1),  # 個 = 82 80: 82 lost, and 80 cannot lead, so ?? then 週
+    ("春节来得比较早——1月22日就是除夕", 10),  # 月 = D4 C2: D4 lost, C2 makes nothing with 2
+])
+def test_a_character_that_lost_both_bytes_comes_back_from_its_context(text, position):
+    broken = _damage(text, position)
+    assert broken == text[:position] + "??" + text[position + 1:]
+    assert textfix.fix_text(broken, punctuation=False) == text
+
+
+@pytest.mark.parametrize("text", ["真的嗎??我不信", "價格是??元", "太好了??我們走吧", "我喜欢??", "寫了??字"])
+def test_two_question_marks_that_may_be_lost_emoji_stay(text):
+    assert textfix.fix_text(text, punctuation=False) == text
+
+
 def test_run_ends_before_a_rare_character_that_makes_a_word_with_the_next():
     # 开，屋里 lost its first lead byte (the out-of-step pairs are private-use code points and 堇); 太闷
     # after it is back in step, though the word lists know 闷 only in 闷了, one character further on.

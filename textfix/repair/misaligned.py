@@ -6,7 +6,7 @@ bytes that followed one out of step until a byte that cannot pair put it back in
 
 The damaged run is read back to bytes: after the ``?`` come characters that GB18030 encodes in
 two bytes (an ASCII mark that has a full-width GBK form counts as that form, since punctuation
-clean-up may have made ！ into !), and it ends in one of three ways:
+clean-up may have made ！ into !), and it ends in one of four ways:
 
 - an ASCII character whose byte is a valid trail byte (``T`` = 0x54): it was the trail of the last
   character (before a Chinese character, the run may be that byte alone: ``是?R時``, 臨 = C5 52,
@@ -16,7 +16,10 @@ clean-up may have made ！ into !), and it ends in one of three ways:
   nothing at the end of a line, or that cannot lead before text back in step (``這?敲總?人``:
   個 = 82 80);
 - a character whose trail byte is ASCII: that byte was an ASCII character in step (``（G`` =
-  A3A8 47 read out of step as ``℅`` = A8 47).
+  A3A8 47 read out of step as ``℅`` = A8 47);
+- at once, in a second ``?``: the trail byte could not lead, or made nothing with the bytes after
+  it, so the whole character is lost (``這??週末``: 個 = 82 80). It is chosen from its context
+  alone, with a higher margin, since ``??`` is also what a conversion to GBK makes of an emoji.
 
 The lost lead byte and, in the second case, the lost trail byte are unknown: each is chosen as the
 byte that makes the most plausible character beside its neighbours (both together when the two
@@ -44,6 +47,7 @@ from .mojibake import (CLOSING_QUOTES, OTHER_SCRIPT_COST, QUOTE_BALANCE, QUOTE_P
 RULE = "misaligned"
 MAX_RUN = 40  # characters of out-of-step text after the ? (a longer run is not one loss)
 MARGIN = 5.0  # nats the rebuilt text must gain over the run as it is
+WHOLE_MARGIN = 7.0  # ... and where both bytes of a character are lost (??: see _whole_options)
 WIDE_BEFORE = 6  # wide characters before a ? that may be UTF-8 read as GBK or Big5 (see _utf8_before)
 PLAUSIBLE = -9.0  # mean log-probability per character the rebuilt Han must reach
 LEADS = range(0x81, 0xFF)
@@ -83,6 +87,7 @@ def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
 TRAIL = "trail"  # … the last byte is an ASCII character that was the last trail byte
 LOST = "lost"  # … a ? stands for the last trail byte, lost before an ASCII byte or the line end
 ASCII = "ascii"  # … the last character's trail byte is ASCII: that byte was an ASCII character
+WHOLE = "whole"  # … a second ? right after the first: the trail byte, lost too (see _whole_options)
 
 
 def _run_ends(text: str, i: int) -> List[Tuple[int, bytes, str]]:
@@ -93,6 +98,8 @@ def _run_ends(text: str, i: int) -> List[Tuple[int, bytes, str]]:
     limit = min(len(text), i + 1 + MAX_RUN)
     while j < limit:
         c = text[j]
+        if j == i + 1 and c in "?\ufffd" and j + 1 < len(text) and text[j + 1] not in "?\ufffd" and _trail_alone_fits(text, i):
+            ends.append((j + 1, b"", WHOLE))  # 這??週末: 個 = 82 80, and 80 cannot lead
         if data and c in "?\ufffd" and (j + 1 == len(text) or text[j + 1] < "\x80" or _in_step(text, j + 1)):
             # The decoder's ? for the lone last trail byte, before an ASCII byte, the end, or text
             # back in step (這?敲總?人都要: 個 = 82 80, and 80 cannot lead).
@@ -170,6 +177,15 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
     avoid = other_script(whole_line)  # the script the line does not use
     for j, data, how in ends:
         after = text[j:j + 1]
+        if how == WHOLE:
+            # A whole character from its context alone (emoji that a conversion to GBK lost are ??
+            # too): never one of the script the line does not use, and only where it reads far
+            # better (這??週末, 1??22日; not 了??字, which may have lost an emoji before 字).
+            new = _choose([c for c in _whole_options(text[j:j + 4]) if c not in avoid], before, after, m, line, avoid)
+            gain = m.score(new, before, after) - m.score(text[i:j], before, after) if new else 0.0
+            if gain > WHOLE_MARGIN and (best is None or gain > best[2]) and m.score(new, before, after) >= PLAUSIBLE:
+                best = (j, new, gain)
+            continue
         core = _pairs(data[1:] if how == TRAIL else data[1:-1])
         if core is None:
             continue
@@ -217,8 +233,9 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
         if any(is_han(c) for c in new) and m.score(new, before, after) / len(new) < PLAUSIBLE:
             continue
         best = (j, new, gain)
-    if best is not None and _utf8_explains_better(text, i, best[0], best[1], m):
-        return None
+    if (best is not None and (_wide_run_start(text, i) < i or best[0] > i + 2)
+            and _utf8_explains_better(text, i, best[0], best[1], m)):
+        return None  # (?? alone after ASCII, 1??22日, gives a lossy UTF-8 fill nothing to go by)
     return best
 
 
@@ -343,6 +360,21 @@ def _with_trail(trail: int) -> Tuple[str, ...]:
 def _with_lead(lead: int) -> Tuple[str, ...]:
     """The characters ``lead`` may have made with a lost trail byte."""
     return _chinese(bytes((lead, trail)) for trail in TRAILS)
+
+
+@functools.lru_cache(maxsize=256)
+def _whole_options(following: str) -> Tuple[str, ...]:
+    """The characters that a lost lead byte and a ? may stand for before ``following`` (the text
+    after them, back in step): the decoder gave ? for the trail byte alone, so it is a byte that
+    cannot lead (個 = 82 80) or that makes no character with the bytes after it (月 = D4 C2 before
+    the digit 2 of 1月22日)."""
+    try:
+        after = following.encode("gb18030")
+    except UnicodeEncodeError:
+        return ()
+    kept = "\ufffd" + after.decode("gb18030", errors="replace")
+    trails = [t for t in range(0x80, 0xFF) if (bytes((t,)) + after).decode("gb18030", errors="replace") == kept]
+    return _chinese(bytes((lead, trail)) for trail in trails for lead in LEADS)
 
 
 def _chinese(pairs) -> Tuple[str, ...]:
