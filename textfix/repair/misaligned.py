@@ -98,7 +98,8 @@ def _run_ends(text: str, i: int) -> List[Tuple[int, bytes, str]]:
     limit = min(len(text), i + 1 + MAX_RUN)
     while j < limit:
         c = text[j]
-        if j == i + 1 and c in "?\ufffd" and j + 1 < len(text) and text[j + 1] not in "?\ufffd" and _trail_alone_fits(text, i):
+        if (j == i + 1 and c in "?\ufffd" and j + 1 < len(text) and text[j + 1] not in "?\ufffd"
+                and _trail_alone_fits(text, i)):
             ends.append((j + 1, b"", WHOLE))  # 這??週末: 個 = 82 80, and 80 cannot lead
         if data and c in "?\ufffd" and (j + 1 == len(text) or text[j + 1] < "\x80" or _in_step(text, j + 1)):
             # The decoder's ? for the lone last trail byte, before an ASCII byte, the end, or text
@@ -181,7 +182,8 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
             # A whole character from its context alone (emoji that a conversion to GBK lost are ??
             # too): never one of the script the line does not use, and only where it reads far
             # better (這??週末, 1??22日; not 了??字, which may have lost an emoji before 字).
-            new = _choose([c for c in _whole_options(text[j:j + 4]) if c not in avoid], before, after, m, line, avoid)
+            options = [c for c in _whole_options(text[j:j + 4]) if c not in avoid]
+            new = _choose(options, before, after, m, line, avoid)
             gain = m.score(new, before, after) - m.score(text[i:j], before, after) if new else 0.0
             if gain > WHOLE_MARGIN and (best is None or gain > best[2]) and m.score(new, before, after) >= PLAUSIBLE:
                 best = (j, new, gain)

@@ -1124,7 +1124,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 ti, tj, new = _trim(seg, 0, len(seg), cand)
                 short = 2 if plan in _CHAR_FOR_CHAR else 1
                 if len(new) <= short and _describe(plan) not in made and mends <= 0 and not any(
-                        (chinese_line and _is_hard(c)) or _codec_sign(text, i + k) or _NUMBER_SIGN.match(text, i + k)
+                        (chinese_line and _is_hard(c)) or _codec_sign(text, i + k)
+                        or _NUMBER_SIGN.match(text, i + k)
                         or (not chinese_line and short == 2 and is_han(c) and c not in m.unigram)
                         for k, c in enumerate(seg[ti:tj], ti)):
                     # One character is weak evidence of a wrong codec (彆 → 果, ÇÑ → 我), and so are
@@ -1133,7 +1134,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                     # replace characters that are almost only mojibake in a line of Chinese, or
                     # signs only a GBK↔Big5 confusion makes in any line (_codec_sign; a lone
                     # hiragana is one only in a line that cannot be Japanese: Japanese writes
-                    # 東京の天気, 今日は暑い, where の and い would become 及 and 中), or, for a
+                    # 東京の天気, 今日は暑い, where の and い would become 及 and 中), or what a
+                    # sign beside a number becomes in UTF-8 read as GBK or Big5 (25掳C), or, for a
                     # swap in a line with no other Chinese, Han characters the tables lack (`ISO
                     # 8601 眒`: 已 read as Big5; a clean one alone among ASCII is rarer still). A
                     # line already repaired with the same decoding, or among lines that were (see
