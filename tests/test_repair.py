@@ -927,3 +927,10 @@ def test_a_sign_beside_a_number_read_as_gbk_or_big5_comes_back(text, read):
 @pytest.mark.parametrize("text", ["卤5个鸡蛋", "先卤5分钟", "乘坐2路3路公交车", "他掳走了3个人"])
 def test_han_characters_beside_numbers_that_chinese_writes_stay(text):
     assert fixed(text) == text
+
+
+def test_the_scan_finds_every_character_a_number_sign_becomes():
+    # The number-sign rule looks only at the scan's hits (a second scan of clean text costs 10%).
+    from textfix.repair.mojibake import _NUMBER_SIGN_OF
+    from textfix.suspect import suspicious_re
+    assert _NUMBER_SIGN_OF and all(suspicious_re().match(c) for c in _NUMBER_SIGN_OF)

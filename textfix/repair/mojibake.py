@@ -162,7 +162,7 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
     # marks better (※ of `例如 ※/dev/sdx”` is GBK's “ read as Big5), is as good as a lone kana.
     mending = {hit.start() for hit in _SWAPPED_MARK.finditer(text) if _mends_pairs(text, hit.start(), hit.end())}
     lone.update(mending)
-    lone.update(hit.start() for hit in _NUMBER_SIGN.finditer(text))
+    lone.update(i for i in hits if _number_sign(text, i))  # (the scan finds each of them: 掳 of 25掳C)
     if lone:
         hits = sorted(lone.union(hits))
     for i in hits:
@@ -223,22 +223,32 @@ _SWAP_SIGN = re.compile(f"[\u3041-\u30ff\u3105-\u312f\u2500-\u257f]|(?<![0-9０-
 _SWAP_SIGN_RUN = re.compile("[\u3041-\u30ff]{2}|[\u3105-\u312f\u02c7\u02ca\u02cb\u02d9]{2}|[\u2500-\u257f]{2}")
 
 
-def _number_sign_re() -> "re.Pattern[str]":
+def _number_signs() -> Dict[str, str]:
     """The Han characters that the UTF-8 of a sign written beside numbers makes when read as GBK or
-    Big5, where the sign stands: ° after a digit (25°C read as GBK is 25掳C), × between digits
-    (2脳3), ± before one (卤5)."""
-    made: Dict[str, List[str]] = {}
+    Big5, each with its sign: 掳 and 簞 for °, 脳 for ×, 卤 and 簣 for ±."""
+    made: Dict[str, str] = {}
     for sign in "°×±":
         for codec in ("gb18030", "cp950"):
             try:
-                made.setdefault(sign, []).append(sign.encode("utf-8").decode(codec))
+                made[sign.encode("utf-8").decode(codec)] = sign
             except UnicodeDecodeError:
                 pass
-    return re.compile("(?<=[0-9])[{0}]|(?<=[0-9])[{1}](?=[0-9])|[{2}](?=[0-9])".format(
-        *("".join(made[sign]) for sign in "°×±")))
+    return made
 
 
-_NUMBER_SIGN = _number_sign_re()
+_NUMBER_SIGN_OF = _number_signs()
+
+
+def _number_sign(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is what a sign beside a number became in UTF-8 read as GBK or Big5 (see
+    _number_signs), standing where the sign stands: ° after a digit (25°C read as GBK is 25掳C), ×
+    between digits (2脳3), ± before one (卤5)."""
+    sign = _NUMBER_SIGN_OF.get(text[i])
+    if sign is None:
+        return False
+    after_digit = i > 0 and "0" <= text[i - 1] <= "9"
+    before_digit = i + 1 < len(text) and "0" <= text[i + 1] <= "9"
+    return after_digit if sign == "°" else before_digit and (after_digit or sign == "±")
 
 
 def _odd_unit(text: str, i: int) -> bool:
@@ -1055,8 +1065,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     lines around it; ``around``: the latter alone (see _evidence)."""
     # One rare Han character alone (纾, 喆): only a GBK↔Big5 swap can have made it (with common
     # characters beside it, 服浪琩 for 督檢查); any other wrong decoding leaves more than one, but
-    # for a sign beside a number (掳 of 25掳C: see _NUMBER_SIGN).
-    lone = (e - s == 1 and is_han(text[s]) and not _is_hard(text[s]) and not _NUMBER_SIGN.match(text, s)
+    # for a sign beside a number (掳 of 25掳C: see _number_sign).
+    lone = (e - s == 1 and is_han(text[s]) and not _is_hard(text[s]) and not _number_sign(text, s)
             and not any(_uncommon(text, k, m) for k in (s - 1, s + 1)) and not _utf8_across(text, s))
     # A GBK↔Big5 swap is tried only where it makes the cluster's odd characters clean, and not in
     # Japanese text (see _japanese), looked for within NEARBY characters of it in its line.
@@ -1125,7 +1135,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 short = 2 if plan in _CHAR_FOR_CHAR else 1
                 if len(new) <= short and _describe(plan) not in made and mends <= 0 and not any(
                         (chinese_line and _is_hard(c)) or _codec_sign(text, i + k)
-                        or _NUMBER_SIGN.match(text, i + k)
+                        or _number_sign(text, i + k)
                         or (not chinese_line and short == 2 and is_han(c) and c not in m.unigram)
                         for k, c in enumerate(seg[ti:tj], ti)):
                     # One character is weak evidence of a wrong codec (彆 → 果, ÇÑ → 我), and so are
