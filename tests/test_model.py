@@ -10,7 +10,7 @@ from textfix import model
 M = model.load()
 
 # Text drawn from what the model distinguishes: common and rare Han, kana, Latin, digits, punctuation.
-_ALPHABET = "的是了人被號称我们它中文涓枃喆堃龘𠀀きるaZé9０，。、“”…．％°?! \n\u00e9\ue000"
+_ALPHABET = "的是了人被號称我们它中文涓枃喆堃龘𠀀きるaZé9０，。、“”…．％°·?! \n\u00e9\ue000"
 texts = st.text(alphabet=_ALPHABET, max_size=12)
 
 
@@ -132,3 +132,7 @@ def test_a_full_width_percent_sign_follows_a_number():
 
 def test_a_degree_sign_follows_a_number():
     assert M.pair("5", "°") > M.pair("好", "°") + 3
+
+
+def test_a_middle_dot_follows_a_number_more_often_than_other_text():
+    assert M.pair("3", "·") > M.pair("好", "·") + 2

@@ -934,3 +934,12 @@ def test_the_scan_finds_every_character_a_number_sign_becomes():
     from textfix.repair.mojibake import _NUMBER_SIGN_OF
     from textfix.suspect import suspicious_re
     assert _NUMBER_SIGN_OF and all(suspicious_re().match(c) for c in _NUMBER_SIGN_OF)
+
+
+@pytest.mark.parametrize("text", ["比分是3·1", "2·363793·954032·5"])
+def test_a_middle_dot_between_digits_read_as_big5_comes_back(text):
+    # GBK's · (A1A4) read as Big5 is ﹞, a small form only a codec confusion makes; swapped back it
+    # is ·, which the scan finds odd as Latin-1 but GB2312 holds too.
+    broken = text.replace("·", garble("·", "gbk", "cp950"))
+    assert "﹞" in broken
+    assert fixed(broken) == text

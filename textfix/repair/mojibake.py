@@ -907,8 +907,8 @@ def _useful_swaps(cluster: str) -> Tuple[Tuple[str, str], ...]:
         made = 0
         for ch in odd:
             new = _decode(ch, (step,))
-            if new is not None and len(new) == 1 and not _is_odd(new):
-                made += 1
+            if new is not None and len(new) == 1 and (not _is_odd(new) or new == "\xb7"):
+                made += 1  # (· is odd to the scan as Latin-1, but GB2312's too: 3﹞5 was 3·5)
         if odd and 2 * made >= len(odd):
             found.append(step)
     return tuple(found)
