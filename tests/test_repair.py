@@ -943,3 +943,29 @@ def test_a_middle_dot_between_digits_read_as_big5_comes_back(text):
     broken = text.replace("·", garble("·", "gbk", "cp950"))
     assert "﹞" in broken
     assert fixed(broken) == text
+
+
+def test_odd_runs_of_a_cluster_with_a_small_form_each_bound_a_window():
+    # 、地雷 in GBK read as Big5 is ﹜華濘: a small form, a common character, a rare one. The cluster
+    # runs on to the rare 麒麟, so a window must end where the odd run 濘 ends, not only after ﹜.
+    broken = "埋下" + garble("、地雷", "gbk", "cp950") + "、麒麟"
+    assert broken == "埋下﹜華濘、麒麟"
+    assert fixed(broken) == "埋下、地雷、麒麟"
+
+
+@pytest.mark.parametrize("after", ["終於結束", ""])
+def test_a_katakana_letter_between_clean_characters_is_no_particle(after):
+    # 的乾旱 in GBK read as Big5 is 腔ヲ熊: ヲ stands between two common characters, as Japanese
+    # particles do, but particles are hiragana; a katakana letter alone is a swap.
+    broken = "這場持續已久" + garble("的乾旱", "gbk", "cp950") + after
+    assert broken == "這場持續已久腔ヲ熊" + after
+    assert fixed(broken) == "這場持續已久的乾旱" + after
+
+
+@pytest.mark.parametrize("before, word, after", [("總理說", "，2008年", "我國經濟"), ("會議決定", "，2010年", "開始實施")])
+def test_a_swap_grows_over_a_number_to_the_character_after_it(before, word, after):
+    # ，2008年 in GBK read as Big5 is ㄛ2008爛: the swap of ㄛ grows over the digits to 爛, which
+    # reads far better as 年 after them.
+    broken = before + garble(word, "gbk", "cp950") + after
+    assert "爛" in broken
+    assert fixed(broken) == before + word + after

@@ -69,6 +69,7 @@ UNLIKELY_BYTE_COST = 4.0
 OTHER_SCRIPT_COST = 3.0
 NEARBY = 100  # characters either side of a cluster that tell whether its line is Japanese
 GROW_GAIN = 3.0  # nats a character beside a GBK↔Big5 swap must gain to be swapped too (see _grow)
+MAX_DIGITS = 8  # ... or after a number of at most this many digits
 DOC_EVIDENCE = 3  # lines around one a wrong decoding must repair to count for it (see _evidence)
 EVIDENCE_LINES = 10  # lines either side of one that tell how the text around it was garbled
 EXTEND_SLACK = 2.0  # nats per character a repair may lose when grown to its line's edges
@@ -345,10 +346,13 @@ def _lone_kana(text: str) -> List[int]:
 
 
 def _particle(line: str, k: int) -> bool:
-    """Whether the kana at ``k`` stands between two Han characters the scan finds clean: Japanese
-    writes its particles so (東京の天気, 猫が好き), where Big5 read as GBK leaves odd characters
-    beside the kana it makes (週末 → 秅ソ)."""
+    """Whether the kana at ``k`` stands between two Han characters the scan finds clean, as
+    Japanese writes its particles (東京の天気, 猫が好き), where Big5 read as GBK leaves odd characters
+    beside the kana it makes (週末 → 秅ソ). Particles are hiragana: a katakana letter alone (but
+    ヶ ヵ ケ カ ノ, see _KATAKANA_ALONE) is a swap between any characters (持久腔ヲ熊 was 持久的乾旱)."""
     if not (0 < k < len(line) - 1 and is_han(line[k - 1]) and is_han(line[k + 1])):
+        return False
+    if "\u30a1" <= line[k] and line[k] not in _KATAKANA_ALONE:
         return False
     pattern = suspicious_re()
     return not pattern.match(line, k - 1) and not pattern.match(line, k + 1)
@@ -875,11 +879,12 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     last_start = next((i for i in range(e - 1, s, -1) if not pattern.match(text[i - 1])), s)
     ends.add(first_end)
     starts.add(last_start)
-    # In a cluster that holds a sign only a GBK↔Big5 swap makes, or a mark it makes of a quotation
-    # mark (see _SWAPPED_MARKS), every run of odd characters (suspicious or weak) begins and ends a
-    # window: the cluster can join the swapped text to rare real characters after it (睲虫よ遏
-    # 精靈：欄 was 清單方塊精靈：欄), where the first run alone (睲) is too short to tell.
-    if _SWAP_SIGN.search(text, s, e) or not _SWAPPED_MARKS.isdisjoint(text[s:e]):
+    # In a cluster that holds a sign only a GBK↔Big5 swap makes (a swap sign, a vertical or small
+    # form), or a mark it makes of a quotation mark (see _SWAPPED_MARKS), every run of odd
+    # characters (suspicious or weak) begins and ends a window: the cluster can join the swapped
+    # text to rare real characters after it (睲虫よ遏精靈：欄 was 清單方塊精靈：欄), where the first
+    # run alone (睲) is too short to tell, and its odd runs can be apart (﹜華濘戰 was 、地雷戰).
+    if _SWAP_SIGN.search(text, s, e) or _FORMS.search(text, s, e) or not _SWAPPED_MARKS.isdisjoint(text[s:e]):
         odd = [_is_odd(c) for c in text[s:e]]
         ends.update(s + k for k in range(1, e - s) if odd[k - 1] and not odd[k])
         starts.update(s + k for k in range(1, e - s) if odd[k] and not odd[k - 1])
@@ -1295,27 +1300,36 @@ def _extend_to_line(text: str, best, raw: float, plan: Plan, lo: int, hi: int, m
 def _grow(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Model", sign_cost: SignCost,
           avoid: FrozenSet[str]):
     """``best``, a GBK↔Big5 swap, grown one Han character at a time on either side (within
-    ``[lo, hi)``) while the swap makes each a character that reads better by GROW_GAIN: swapped
-    text is mostly common characters, which the scan passes as clean, so the cluster can end short
-    of it (隔 of 硓筁呼悔呼隔來 is 路 of 透過網際網路來; 度 of 度穦ㄏノ stays: 僅會 reads no better)."""
+    ``[lo, hi)``, and over a number before it) while the swap makes each a character that reads
+    better by GROW_GAIN: swapped text is mostly common characters, which the scan passes as clean,
+    so the cluster can end short of it (隔 of 硓筁呼悔呼隔來 is 路 of 透過網際網路來; 度 of 度穦ㄏノ
+    stays: 僅會 reads no better; 爛 of ㄛ1998爛 is 年 of ，1998年)."""
     i, j, cand, rule, described, gain = best
     for step in (1, -1):
         while (j < hi and j - i < MAX_WINDOW) if step == 1 else (i > lo and j - i < MAX_WINDOW):
+            # The next Han character, right beside the window or after a number (ㄛ1998爛 was
+            # ，1998年: the digits stay as they are and tell what stands beside them).
             k = j if step == 1 else i - 1
+            while lo <= k < hi and "0" <= text[k] <= "9" and abs(k - (j if step == 1 else i - 1)) < MAX_DIGITS:
+                k += step
+            if not lo <= k < hi:
+                break
             new = _decode(text[k], plan) if is_han(text[k]) else None
             if new is None or len(new) != 1 or not is_han(new):
                 break
             if step == 1:
+                digits = text[j:k]
                 before, after = text[max(0, i - 1):i], text[k + 1:k + 2]
-                grown, kept = cand + new, cand + text[k]
+                grown, kept = cand + digits + new, cand + digits + text[k]
             else:
+                digits = text[k + 1:i]
                 before, after = text[max(0, k - 1):k], text[j:j + 1]
-                grown, kept = new + cand, text[k] + cand
+                grown, kept = new + digits + cand, text[k] + digits + cand
             if (_line_score(grown, before, after, m, sign_cost, avoid)
                     - _line_score(kept, before, after, m, sign_cost, avoid)) < GROW_GAIN:
                 break
             cand = grown
-            i, j = (i, j + 1) if step == 1 else (i - 1, j)
+            i, j = (i, k + 1) if step == 1 else (k, j)
     return (i, j, cand, rule, described, gain)
 
 
