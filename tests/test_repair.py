@@ -969,3 +969,18 @@ def test_a_swap_grows_over_a_number_to_the_character_after_it(before, word, afte
     broken = before + garble(word, "gbk", "cp950") + after
     assert "爛" in broken
     assert fixed(broken) == before + word + after
+
+
+@pytest.mark.parametrize("text", ["按一下「確定」", "選擇「檔案」"])
+@pytest.mark.parametrize("mark", ["\ufffd", "?"])
+def test_a_lost_closing_mark_at_a_line_end_closes_the_quotation(text, mark):
+    # 」 and 。 share their first two UTF-8 bytes (E3 80); with the last lost at the line's end, the
+    # fill that leaves 「 open pays for it, as the lossless repair's pairing does.
+    broken = utf8_read_as_gbk(text, mark)
+    assert broken.endswith(mark)
+    assert fixed(broken) == text
+
+
+@pytest.mark.parametrize("text", ["他说：“我们走吧。", "第一章「序"])
+def test_a_line_that_leaves_its_quotation_open_keeps_its_last_mark(text):
+    assert fixed(utf8_read_as_gbk(text, "?")) == text

@@ -1771,7 +1771,11 @@ def _viterbi(seq: List[object], m: "_model.Model", before: str, after: str, avoi
                     target[ch] = (best, best_txt + ch)
     if not layers[n]:
         return None
-    return max(((sc + (m.pair(p, after[0]) - m.char(after[0]) if after and p else 0.0), txt)
+    # At a line's end, a text that leaves a quotation the line opened open pays for it as the
+    # lossless repair does (see _pairing): 「引號」 over 「引號。 where 」 or 。 lost its last byte.
+    ends_line = after in ("", "\n", "\r")
+    return max(((sc + (m.pair(p, after[0]) - m.char(after[0]) if after and p else 0.0)
+                 - (QUOTE_BALANCE * len(open_quotes(opened + txt)) if ends_line else 0.0), txt)
                 for p, (sc, txt) in layers[n].items()), key=lambda x: x[0])
 
 
