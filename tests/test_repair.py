@@ -817,11 +817,12 @@ def test_lines_a_swap_repaired_count_as_evidence_though_they_hold_no_han():
 
 
 def test_a_text_read_as_latin_1_as_a_whole_is_evidence_for_its_short_lines():
-    # Big5's ， read as Latin-1 is ¡A: after an English word, one character, weak evidence alone.
-    page = ["使用者的帳號和密碼都儲存在這個檔案中。", "group(5)，", "請參見下面的說明文件。", "shadow(5)，",
-            "這個指令會列出所有的使用者。", "newgrp(1)，", "系統管理員可以修改這些設定。"]
+    # Big5's ， read as Latin-1 is ¡A: after an English word and a space, one character, weak
+    # evidence alone (glued to the word it is a codec sign: see _glued_big5_mark).
+    page = ["使用者的帳號和密碼都儲存在這個檔案中。", "group(5) ，", "請參見下面的說明文件。", "shadow(5) ，",
+            "這個指令會列出所有的使用者。", "newgrp(1) ，", "系統管理員可以修改這些設定。"]
     broken = "\n".join(garble(line, "cp950", "latin-1") for line in page)
-    assert fixed(garble("group(5)，", "cp950", "latin-1")) == "group(5)¡A"
+    assert fixed(garble("group(5) ，", "cp950", "latin-1")) == "group(5) ¡A"
     assert fixed(broken) == "\n".join(page)
 
 
@@ -984,3 +985,17 @@ def test_a_lost_closing_mark_at_a_line_end_closes_the_quotation(text, mark):
 @pytest.mark.parametrize("text", ["他说：“我们走吧。", "第一章「序"])
 def test_a_line_that_leaves_its_quotation_open_keeps_its_last_mark(text):
     assert fixed(utf8_read_as_gbk(text, "?")) == text
+
+
+@pytest.mark.parametrize("before, word, read", [("https://example.com/news", "，", "latin-1"),
+                                                ("see group(5)", "，", "cp1252"), ("example", "。", "latin-1")])
+def test_big5_punctuation_read_as_latin_1_glued_to_a_word_comes_back(before, word, read):
+    # ， in Big5 is A1 41, ¡A in Latin-1: one character, but ¡ glued to a word is no Spanish.
+    broken = before + garble(word, "cp950", read)
+    assert broken[len(before)] == "¡"
+    assert fixed(broken) == before + word
+
+
+@pytest.mark.parametrize("text", ["¡Hola! ¿Qué tal?", "Dijo: ¡Ayuda!", "grita ¡Ay!", "«¡Basta!»"])
+def test_spanish_exclamations_stay(text):
+    assert fixed(text) == text

@@ -224,6 +224,14 @@ _SWAP_SIGN = re.compile(f"[\u3041-\u30ff\u3105-\u312f\u2500-\u257f]|(?<![0-9０-
 _SWAP_SIGN_RUN = re.compile("[\u3041-\u30ff]{2}|[\u3105-\u312f\u02c7\u02ca\u02cb\u02d9]{2}|[\u2500-\u257f]{2}")
 
 
+def _glued_big5_mark(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is ¡ glued to what stands before it and followed by an ASCII byte of
+    Big5's first punctuation row (A1 40-7E: ，、。．‧；：？！): Big5's ， read as Latin-1 is ¡A
+    (`news¡A`, `group(5)¡A`), while Spanish opens an exclamation with ¡ after a space (¡Hola!)."""
+    return (text[i] == "\xa1" and 0 < i and not text[i - 1].isspace() and text[i - 1] not in "([{\"'«“‘¿¡"
+            and i + 1 < len(text) and "\x40" <= text[i + 1] <= "\x7e")
+
+
 def _number_signs() -> Dict[str, str]:
     """The Han characters that the UTF-8 of a sign written beside numbers makes when read as GBK or
     Big5, each with its sign: 掳 and 簞 for °, 脳 for ×, 卤 and 簣 for ±."""
@@ -1140,7 +1148,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 short = 2 if plan in _CHAR_FOR_CHAR else 1
                 if len(new) <= short and _describe(plan) not in made and mends <= 0 and not any(
                         (chinese_line and _is_hard(c)) or _codec_sign(text, i + k)
-                        or _number_sign(text, i + k)
+                        or _number_sign(text, i + k) or _glued_big5_mark(text, i + k)
                         or (not chinese_line and short == 2 and is_han(c) and c not in m.unigram)
                         for k, c in enumerate(seg[ti:tj], ti)):
                     # One character is weak evidence of a wrong codec (彆 → 果, ÇÑ → 我), and so are
@@ -1150,7 +1158,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                     # signs only a GBK↔Big5 confusion makes in any line (_codec_sign; a lone
                     # hiragana is one only in a line that cannot be Japanese: Japanese writes
                     # 東京の天気, 今日は暑い, where の and い would become 及 and 中), or what a
-                    # sign beside a number becomes in UTF-8 read as GBK or Big5 (25掳C), or, for a
+                    # sign beside a number becomes in UTF-8 read as GBK or Big5 (25掳C), or Big5's
+                    # punctuation read as Latin-1 glued to a word (news¡A: see _glued_big5_mark), or, for a
                     # swap in a line with no other Chinese, Han characters the tables lack (`ISO
                     # 8601 眒`: 已 read as Big5; a clean one alone among ASCII is rarer still). A
                     # line already repaired with the same decoding, or among lines that were (see
