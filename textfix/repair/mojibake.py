@@ -892,7 +892,8 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     # characters (suspicious or weak) begins and ends a window: the cluster can join the swapped
     # text to rare real characters after it (睲虫よ遏精靈：欄 was 清單方塊精靈：欄), where the first
     # run alone (睲) is too short to tell, and its odd runs can be apart (﹜華濘戰 was 、地雷戰).
-    if _SWAP_SIGN.search(text, s, e) or _FORMS.search(text, s, e) or not _SWAPPED_MARKS.isdisjoint(text[s:e]):
+    if (_SWAP_SIGN.search(text, s, e) or _FORMS.search(text, s, e)
+            or not _SWAPPED_MARKS.isdisjoint(text[s:e])):
         odd = [_is_odd(c) for c in text[s:e]]
         ends.update(s + k for k in range(1, e - s) if odd[k - 1] and not odd[k])
         starts.update(s + k for k in range(1, e - s) if odd[k] and not odd[k - 1])
@@ -1159,12 +1160,12 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                     # hiragana is one only in a line that cannot be Japanese: Japanese writes
                     # 東京の天気, 今日は暑い, where の and い would become 及 and 中), or what a
                     # sign beside a number becomes in UTF-8 read as GBK or Big5 (25掳C), or Big5's
-                    # punctuation read as Latin-1 glued to a word (news¡A: see _glued_big5_mark), or, for a
-                    # swap in a line with no other Chinese, Han characters the tables lack (`ISO
-                    # 8601 眒`: 已 read as Big5; a clean one alone among ASCII is rarer still). A
-                    # line already repaired with the same decoding, or among lines that were (see
-                    # _evidence), is evidence enough: its text went through one wrong codec
-                    # (黺 -PI/2 鷂: 於 -PI/2 與).
+                    # punctuation read as Latin-1 glued to a word (news¡A: see _glued_big5_mark),
+                    # or, for a swap in a line with no other Chinese, Han characters the tables
+                    # lack (`ISO 8601 眒`: 已 read as Big5; a clean one alone among ASCII is rarer
+                    # still). A line already repaired with the same decoding, or among lines that
+                    # were (see _evidence), is evidence enough: its text went through one wrong
+                    # codec (黺 -PI/2 鷂: 於 -PI/2 與).
                     gain -= ONE_CHAR_COST
                 if len(plan) == 1 and _describe(plan) in around:
                     gain += MARGIN - EVIDENT_MARGIN  # the same decoding repaired most lines around it
@@ -1319,7 +1320,8 @@ def _grow(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Model", sign
             # The next Han character, right beside the window or after a number (ㄛ1998爛 was
             # ，1998年: the digits stay as they are and tell what stands beside them).
             k = j if step == 1 else i - 1
-            while lo <= k < hi and "0" <= text[k] <= "9" and abs(k - (j if step == 1 else i - 1)) < MAX_DIGITS:
+            first = k
+            while lo <= k < hi and "0" <= text[k] <= "9" and abs(k - first) < MAX_DIGITS:
                 k += step
             if not lo <= k < hi:
                 break
