@@ -126,3 +126,13 @@ def test_marks_alone_between_two_question_marks_rebuild_marks():
     broken = _damage("他说：“今天不来了。”", 9)
     assert broken == "他说：“今天不来了?！?"
     assert repair(broken.replace("！", "!"), Config())[0] == "他说：“今天不来了。”"
+
+
+def test_a_whole_lost_character_is_looked_for_among_few_options_by_the_class_of_what_follows():
+    # Before digits any character could have lost both bytes (its trail makes nothing with a digit):
+    # the options are the WHOLE_OPTIONS most frequent, and the decoder treats all digits alike, so
+    # every number after ?? shares one search (a page of prices after lost emoji took minutes).
+    from textfix.repair.misaligned import WHOLE_OPTIONS, _whole_options
+    assert len(_whole_options("100元")) == WHOLE_OPTIONS
+    assert _whole_options("100元") == _whole_options("257万")
+    assert "個" in _whole_options("週末") and "個" in _whole_options("人們")

@@ -48,6 +48,7 @@ RULE = "misaligned"
 MAX_RUN = 40  # characters of out-of-step text after the ? (a longer run is not one loss)
 MARGIN = 5.0  # nats the rebuilt text must gain over the run as it is
 WHOLE_MARGIN = 7.0  # ... and where both bytes of a character are lost (??: see _whole_options)
+WHOLE_OPTIONS = 300  # characters tried for such a character (before digits, any could be it)
 WIDE_BEFORE = 6  # wide characters before a ? that may be UTF-8 read as GBK or Big5 (see _utf8_before)
 PLAUSIBLE = -9.0  # mean log-probability per character the rebuilt Han must reach
 LEADS = range(0x81, 0xFF)
@@ -364,19 +365,28 @@ def _with_lead(lead: int) -> Tuple[str, ...]:
     return _chinese(bytes((lead, trail)) for trail in TRAILS)
 
 
-@functools.lru_cache(maxsize=256)
 def _whole_options(following: str) -> Tuple[str, ...]:
     """The characters that a lost lead byte and a ? may stand for before ``following`` (the text
     after them, back in step): the decoder gave ? for the trail byte alone, so it is a byte that
     cannot lead (個 = 82 80) or that makes no character with the bytes after it (月 = D4 C2 before
-    the digit 2 of 1月22日)."""
+    the digit 2 of 1月22日). The WHOLE_OPTIONS most frequent of them."""
     try:
-        after = following.encode("gb18030")
+        after = following.encode("gb18030")[:3]
     except UnicodeEncodeError:
         return ()
+    # The decoder treats ASCII bytes by class: digits (which may go on with a four-byte
+    # sequence), trail bytes, and the rest.
+    return _whole_options_after(bytes(b if b > 0x7F else 0x30 if b <= 0x39 and b >= 0x30 else
+                                      0x40 if b >= 0x40 else 0x20 for b in after))
+
+
+@functools.lru_cache(maxsize=256)
+def _whole_options_after(after: bytes) -> Tuple[str, ...]:
     kept = "\ufffd" + after.decode("gb18030", errors="replace")
     trails = [t for t in range(0x80, 0xFF) if (bytes((t,)) + after).decode("gb18030", errors="replace") == kept]
-    return _chinese(bytes((lead, trail)) for trail in trails for lead in LEADS)
+    found = _chinese(bytes((lead, trail)) for trail in trails for lead in LEADS)
+    m = _model.load()
+    return tuple(sorted(found, key=m.char, reverse=True)[:WHOLE_OPTIONS])
 
 
 def _chinese(pairs) -> Tuple[str, ...]:
