@@ -136,3 +136,11 @@ def test_a_whole_lost_character_is_looked_for_among_few_options_by_the_class_of_
     assert len(_whole_options("100元")) == WHOLE_OPTIONS
     assert _whole_options("100元") == _whole_options("257万")
     assert "個" in _whole_options("週末") and "個" in _whole_options("人們")
+
+
+def test_explain_tells_a_character_that_lost_both_bytes_from_a_re_paired_run():
+    _, changes = textfix.fix_and_explain("這??週末我打算去海邊衝浪。", punctuation=False)
+    assert [(c.rule, c.after) for c in changes] == [("misaligned", "個")]
+    assert "lost both" in changes[0].plan
+    _, changes = textfix.fix_and_explain(SEED_SITES[0][0], punctuation=False)
+    assert "re-paired" in changes[0].plan

@@ -74,11 +74,13 @@ def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
         found = _rebuild(text, i, m)
         if found is None:
             continue
-        j, new, gain = found
+        j, new, gain, how = found
         out.append(text[pos:i])
         out.append(new)
+        plan = ("a character lost both GB18030 bytes; chosen from its context" if how == WHOLE
+                else "a lost byte put GB18030 decoding out of step; bytes re-paired")
         changes.append(Change("repair", RULE, i, j, text[i:j], new, confidence=round(min(1.0, gain / 40.0), 3),
-                              plan="a lost byte put GB18030 decoding out of step; bytes re-paired"))
+                              plan=plan))
         pos = j
     out.append(text[pos:])
     return "".join(out), changes
@@ -162,8 +164,9 @@ def _in_step(text: str, k: int) -> bool:
     return True
 
 
-def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, float]]:
-    """The best rebuilt text for a run starting at the ``?`` at ``i``: (end, text, gain).
+def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, float, str]]:
+    """The best rebuilt text for a run starting at the ``?`` at ``i``: (end, text, gain, how the
+    run ended).
 
     The original bytes are the lost lead byte, the run's bytes and, when it was lost too, a last
     trail byte; they pair up as (lead, run[0]), (run[1], run[2]), …"""
@@ -187,7 +190,7 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
             new = _choose(options, before, after, m, line, avoid)
             gain = m.score(new, before, after) - m.score(text[i:j], before, after) if new else 0.0
             if gain > WHOLE_MARGIN and (best is None or gain > best[2]) and m.score(new, before, after) >= PLAUSIBLE:
-                best = (j, new, gain)
+                best = (j, new, gain, how)
             continue
         core = _pairs(data[1:] if how == TRAIL else data[1:-1])
         if core is None:
@@ -235,7 +238,7 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
             continue
         if any(is_han(c) for c in new) and m.score(new, before, after) / len(new) < PLAUSIBLE:
             continue
-        best = (j, new, gain)
+        best = (j, new, gain, how)
     if (best is not None and (_wide_run_start(text, i) < i or best[0] > i + 2)
             and _utf8_explains_better(text, i, best[0], best[1], m)):
         return None  # (?? alone after ASCII, 1??22日, gives a lossy UTF-8 fill nothing to go by)
