@@ -807,6 +807,15 @@ def test_in_a_text_garbled_as_a_whole_a_lone_swap_sign_after_english_is_repaired
     assert fixed(broken) == "\n".join(page)
 
 
+def test_in_a_text_garbled_as_a_whole_a_lone_katakana_before_english_is_repaired():
+    # 用 in Big5 read as GBK is ノ, which the model alone scores as Japanese text's kana: in a line
+    # among lines the same swap garbled, it costs what a swap sign costs in a line of Chinese.
+    page = ["網路設定", "系統管理", "密碼", "用 xdg-utils", "移除套件", "模組", "驅動程式"]
+    broken = "\n".join(garble(line, "cp950", "gbk") for line in page)
+    assert broken.split("\n")[3] == "ノ xdg-utils"
+    assert fixed(broken) == "\n".join(page)
+
+
 def test_lines_a_swap_repaired_count_as_evidence_though_they_hold_no_han():
     # A page of a reference: mostly English terms ending in ： (ㄩ in GBK read as Big5), and the
     # ones with 、 (﹜) repaired first are what the others have around them.

@@ -747,8 +747,12 @@ def _evident_lines(text: str, changes: List[Change], evident: Dict[int, Tuple[st
                 new = _decode(line, plan) if _encodes(line, plan[0][0]) else None
                 if new is None or new == line or not _decodes_to_han(line, plan):
                     continue  # (Han characters of any rarity: names are, 肖跃华 of 苳埲貌)
-                gain = (_line_score(new, "", "", m, (0.0, 0.0), avoid)
-                        - _line_score(line, "", "", m, (0.0, 0.0), avoid))
+                # Swap signs cost as in a line of Chinese where a swap garbled the text around
+                # (ノ of `ノ xdg-utils` was 用: the model alone scores a kana as Japanese text's).
+                signs = ((SWAP_SIGN_COST, 0.0) if plan in _CHAR_FOR_CHAR and not _SWAP_SIGN_RUN.search(line)
+                         else (0.0, 0.0))
+                gain = (_line_score(new, "", "", m, signs, avoid)
+                        - _line_score(line, "", "", m, signs, avoid))
                 if gain > EVIDENT_MARGIN:
                     i, j, cand = _trim(text, pos, pos + len(line), new)
                     conf = 1.0 / (1.0 + math.exp(-(gain - EVIDENT_MARGIN) / 4.0))
