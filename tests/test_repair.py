@@ -807,6 +807,17 @@ def test_in_a_text_garbled_as_a_whole_a_lone_swap_sign_after_english_is_repaired
     assert fixed(broken) == "\n".join(page)
 
 
+def test_in_a_text_garbled_as_a_whole_a_repair_that_mends_brackets_still_grows_to_the_line_start():
+    # 单击鼠标（左键） in GBK read as Big5 is 等僻扷梓ㄗ酘瑩ㄘ: 等 is common, and 单 reads worse at the
+    # start by the model, though within what a line among garbled lines may lose. The gain the
+    # growth is weighed against must leave out what the mended brackets earned.
+    line = "单击鼠标（左键）"
+    page = GARBLED_PAGE[:3] + [line] + GARBLED_PAGE[3:]
+    broken = "\n".join(garble(text, "gbk", "cp950") for text in page)
+    assert broken.split("\n")[3] == "等僻扷梓ㄗ酘瑩ㄘ"
+    assert fixed(broken) == "\n".join(page)
+
+
 def test_in_a_text_garbled_as_a_whole_a_lone_katakana_before_english_is_repaired():
     # 用 in Big5 read as GBK is ノ, which the model alone scores as Japanese text's kana: in a line
     # among lines the same swap garbled, it costs what a swap sign costs in a line of Chinese.

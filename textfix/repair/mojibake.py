@@ -1180,7 +1180,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 # the worse (準繩 → 準霎 beside 躬纘 → 鼓勵) does not pay by escaping the bar.
                 if gain > MARGIN and raw > best_raw:
                     best, best_gain, best_raw = (i, j, cand, "mojibake", _describe(plan), gain), gain, raw
-                    best_plan = plan
+                    best_plan, best_mends = plan, mends
         if best is not None and best[4] in _DEFERRED:
             # UTF-8 read as Latin-1 explains it best: ftfy's job, in repair/latin.py. Where ftfy
             # leaves the run alone (æ—¥ before 期: — and ¥ are common cp1252 signs to it), the
@@ -1190,7 +1190,11 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                                                            text[max(0, i - 1):i], text[j:j + 1]):
                 return None
         if best is not None and len(best_plan) == 1:
-            best = _extend_to_line(text, best, best_raw, best_plan, max(lo, floor), hi, m, sign_cost,
+            # (Growing it scores the model's text alone, so the pairs its marks mend are left out
+            # of the gain it is compared with: among lines the swap repaired, 等僻衵瑩ㄗ換苀源宒ㄘ,
+            # whose ㄗ ㄘ mend into （ ）, grows to 单击右键（传统方式）.)
+            best = _extend_to_line(text, best, best_raw - QUOTE_BALANCE * best_mends, best_plan,
+                                   max(lo, floor), hi, m, sign_cost,
                                    avoid or frozenset(),
                                    EVIDENT_SLACK if _describe(best_plan) in made else EXTEND_SLACK,
                                    _describe(best_plan) in around)
