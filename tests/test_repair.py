@@ -1019,3 +1019,18 @@ def test_big5_punctuation_read_as_latin_1_glued_to_a_word_comes_back(before, wor
 @pytest.mark.parametrize("text", ["¡Hola! ¿Qué tal?", "Dijo: ¡Ayuda!", "grita ¡Ay!", "«¡Basta!»"])
 def test_spanish_exclamations_stay(text):
     assert fixed(text) == text
+
+
+@pytest.mark.parametrize("text", ["Ubuntu 或 Fedora 都可以用来学习", "Windows 或 macOS 的用户请注意", "或 gzip 压缩的文件"])
+def test_a_line_read_as_latin_1_comes_back_in_one_codec(text):
+    # 或 in GBK is BB F2, »ò in Latin-1, which Big5 reads as 麼: alone, a toss-up the model leans to
+    # 麼; the rest of the line reads as GBK, and a line was written in one codec.
+    broken = garble(text, "gbk", "latin-1")
+    assert "»ò" in broken
+    assert fixed(broken) == text
+
+
+def test_a_line_whose_repairs_need_two_codecs_keeps_them():
+    # GBK's 中文 read as Latin-1 beside Big5's 中文 read as Latin-1: neither reads as the other.
+    broken = garble("中文", "gbk", "latin-1") + " / " + garble("繁體中文", "cp950", "latin-1")
+    assert fixed(broken) == "中文 / 繁體中文"

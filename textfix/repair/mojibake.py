@@ -12,6 +12,7 @@ character may have lost all its bytes (UTF-8 read as Big5 loses about every othe
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import itertools
 import math
@@ -692,7 +693,48 @@ def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
         if config.enabled("mojibake"):
             changes = sorted(changes + _evident_lines(text, changes, evident), key=lambda c: c.start)
             new = _apply(text, changes)
+    same = _one_codec_a_line(text, changes)
+    if same is not changes:
+        changes, new = same, _apply(text, same)
     return new, changes
+
+
+_PLAN_OF = {_describe((step,)): (step,) for step in STEPS}
+LINE_CODEC_SLACK = 3.0  # nats a repair may lose when made again with its line's main decoding
+
+
+def _one_codec_a_line(text: str, changes: List[Change]) -> List[Change]:
+    """``changes`` with the repairs of each line made with one codec where they read bytes the same
+    way: bytes read as Latin-1 were GBK or Big5, and a line was written in one of them. A short run
+    is a toss-up between the two (或 in GBK is BB F2, »ò in Latin-1, which Big5 reads as 麼), so a
+    repair that decoded otherwise than most of its line is made again with the line's decoding
+    where that reads about as well (LINE_CODEC_SLACK) and is Chinese."""
+    lines: Dict[int, List[int]] = {}
+    for k, c in enumerate(changes):
+        if c.plan in _PLAN_OF:
+            lines.setdefault(text.rfind("\n", 0, c.start) + 1, []).append(k)
+    out = None
+    m = _model.load()
+    for found in lines.values():
+        weight: Dict[str, int] = {}
+        for k in found:
+            weight[changes[k].plan] = weight.get(changes[k].plan, 0) + len(changes[k].after)
+        if len(weight) < 2:
+            continue
+        main = max(weight, key=lambda plan: weight[plan])
+        plan = _PLAN_OF[main]
+        for k in found:
+            c = changes[k]
+            if c.plan == main or _PLAN_OF[c.plan][0][0] != plan[0][0] or weight[c.plan] * 2 > weight[main]:
+                continue
+            before, after = text[max(0, c.start - 1):c.start], text[c.end:c.end + 1]
+            alt = _decode(c.before, plan)
+            if (alt is None or alt == c.after or not _decodes_to_chinese(c.before, plan, m, before, after)
+                    or m.score(alt, before, after) < m.score(c.after, before, after) - LINE_CODEC_SLACK):
+                continue
+            out = out or list(changes)
+            out[k] = dataclasses.replace(c, after=alt, plan=main)
+    return out or changes
 
 
 def _evidence(text: str, changes: List[Change]) -> Dict[int, Tuple[str, ...]]:
