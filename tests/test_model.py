@@ -136,3 +136,7 @@ def test_a_degree_sign_follows_a_number():
 
 def test_a_middle_dot_follows_a_number_more_often_than_other_text():
     assert M.pair("3", "·") > M.pair("好", "·") + 2
+
+
+def test_full_width_letters_are_rarer_than_full_width_digits():
+    assert M.char("ｑ") < M.char("１") - 2

@@ -66,6 +66,9 @@ _PUNCT = {c: math.log(p) for c, p in (("，", 0.05), ("。", 0.03), ("、", 0.00
                                        ("「", 0.004), ("」", 0.004), ("‘", 0.001), ("’", 0.001), ("·", 0.001),
                                        ("～", 0.0005))}
 _CJK_PUNCT_RARE = math.log(0.0005)
+# Full-width digits are common in older Chinese text (2.9% of People's Daily 1998's characters),
+# full-width letters are not (0.1%: ＧＤＰ), though GBK read out of step makes them (ｑ of ｑv).
+_FULLWIDTH_LETTER = math.log(0.001)
 # Zero in numbers written with Chinese numerals (二○○○年, 一九九〇年): a white circle (GB2312's ○)
 # or the ideographic zero, as common as a rare mark.
 _ZEROS = frozenset("○〇")
@@ -310,6 +313,8 @@ def _class_score(ch: str) -> float:
             # 〃〄〆〒, and full-width signs (＃＊＠＾): what Big5 read as GBK gives; ． and ％ are
             # common after a digit only (see _AFTER_DIGIT)
             return _CJK_PUNCT_RARE
+        if ch.isalpha() and cp >= 0xFF21:
+            return _FULLWIDTH_LETTER
         return _CJK_PUNCT
     if 0xFF61 <= cp <= 0xFF9F:
         return _HALFWIDTH_KANA
