@@ -1043,3 +1043,12 @@ def test_gbk_read_as_latin_1_is_not_read_one_byte_out_of_step_into_a_full_width_
     broken = garble(text, "gbk", "latin-1")
     assert broken.startswith("Í£ñv")
     assert fixed(broken) == text
+
+
+@pytest.mark.parametrize("before", ["ENTER ", "請按 ENTER "])
+def test_utf8_read_as_gbk_comes_back_to_a_rare_character_and_a_mark(before):
+    # 鍵， in UTF-8 read as GBK is 閸碉紝: one Han character, rarer than the bar for made text, and a
+    # mark; two characters of three UTF-8 bytes are structure enough for the lower bar.
+    broken = before + garble("鍵，", "utf-8", "gb18030")
+    assert broken == before + "閸碉紝"
+    assert fixed(broken) == before + "鍵，"

@@ -49,7 +49,7 @@ EDGE = 3  # characters a window may extend beyond its cluster on either side
 SHRINK = 2  # characters a window may start or end inside its cluster
 MAX_WINDOW = 400  # characters; longer clusters are cut into pieces this long
 PLAUSIBLE = -9.5  # mean log-probability a repair's Han characters must reach: real text does
-PLAUSIBLE_UTF8 = -11.0  # ... where UTF-8 decoded two Han characters or more (see _plausible)
+PLAUSIBLE_UTF8 = -11.0  # ... where UTF-8 decoded two characters of three bytes or more (see _plausible)
 CHAIN_COST = 3.0  # nats a chain of two decodings must win by beyond MARGIN: it tries more hypotheses
 MAX_HOLES = 3  # lost places searched in one window: marks and dropped characters together
 MAX_MARKS = 30  # ? or U+FFFD marks in one window (UTF-8 read as Big5 loses about every other byte)
@@ -580,9 +580,10 @@ _LATIN1_CHAR = re.compile("[\x80-\xff" + re.escape("".join(sorted(_CP1252_SIGNS)
 
 def _plausible(plan: Plan, cand: str) -> float:
     """The mean log-probability the Han characters of ``cand``, made by ``plan``, must reach: less
-    where UTF-8 decoded two or more of them, a structure garbage seldom has by chance (闋呴嵉 is 項鍵
-    read as GBK, two characters cut from 選項鍵 that make no word alone)."""
-    if plan[-1][1] == "utf-8" and sum(1 for c in cand if is_han(c)) >= 2:
+    where UTF-8 decoded two or more characters of three bytes (Han, Chinese punctuation), a
+    structure garbage seldom has by chance (闋呴嵉 is 項鍵 read as GBK, two characters cut from 選項鍵
+    that make no word alone; 閸碉紝 is 鍵，)."""
+    if plan[-1][1] == "utf-8" and sum(1 for c in cand if c >= "\u0800") >= 2 and any(map(is_han, cand)):
         return PLAUSIBLE_UTF8
     return PLAUSIBLE
 
