@@ -379,8 +379,8 @@ def _whole_options(following: str) -> Tuple[str, ...]:
         return ()
     # The decoder treats ASCII bytes by class: digits (which may go on with a four-byte
     # sequence), trail bytes, and the rest.
-    return _whole_options_after(bytes(b if b > 0x7F else 0x30 if b <= 0x39 and b >= 0x30 else
-                                      0x40 if b >= 0x40 else 0x20 for b in after))
+    return _whole_options_after(bytes(b if b > 0x7F else 0x30 if 0x30 <= b <= 0x39 else
+                                      0x40 if 0x40 <= b <= 0x7E else 0x20 for b in after))
 
 
 @functools.lru_cache(maxsize=256)
