@@ -290,12 +290,17 @@ def _codec_sign(text: str, i: int) -> bool:
             "\u3041" <= text[k] <= "\u30ff" for k in (i - 1, i + 1) if 0 <= k < len(text)):
         if "\u30a1" <= ch and ch not in _KATAKANA_ALONE:
             return True
-        if ch != "の" and _not_japanese(text[text.rfind("\n", 0, i) + 1:_line_end(text, i)]):
+        if ch != "の" and _not_japanese(text[_line_start(text, i):_line_end(text, i)]):
             return True
     return bool(_FORMS.match(ch)) or _odd_unit(text, i) or bool(_SMALL_KANA_FIRST.match(text, i))
 
 
 _KATAKANA_ALONE = frozenset("ヶヵケカノ")  # katakana that Japanese writes alone among kanji (一ヶ月, 一ノ瀬)
+
+
+def _line_start(text: str, i: int) -> int:
+    """Where the line that holds ``text[i]`` starts: after its line break, or at the text's start."""
+    return text.rfind("\n", 0, i) + 1
 
 
 def _line_end(text: str, i: int) -> int:
@@ -563,7 +568,7 @@ def _mends_pairs(text: str, s: int, e: int) -> bool:
     is 」 read as Big5; ※ and § of `如果 ※/tmp§` are “ and ”)."""
     if _SWAPPED_MARKS.isdisjoint(text[s:e]):
         return False
-    line = text[text.rfind("\n", 0, s) + 1:_line_end(text, e)]
+    line = text[_line_start(text, s):_line_end(text, e)]
     return any(_pairing(_marks_swapped(line, (step,))) > _pairing(line) for step in SWAPS)
 
 
@@ -700,7 +705,6 @@ def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
     return new, changes
 
 
-_PLAN_OF = {_describe((step,)): (step,) for step in STEPS}
 LINE_CODEC_SLACK = 3.0  # nats a repair may lose when made again with its line's main decoding
 
 
@@ -713,7 +717,7 @@ def _one_codec_a_line(text: str, changes: List[Change]) -> List[Change]:
     lines: Dict[int, List[int]] = {}
     for k, c in enumerate(changes):
         if c.plan in _PLAN_OF:
-            lines.setdefault(text.rfind("\n", 0, c.start) + 1, []).append(k)
+            lines.setdefault(_line_start(text, c.start), []).append(k)
     out = None
     m = _model.load()
     for found in lines.values():
@@ -748,7 +752,7 @@ def _evidence(text: str, changes: List[Change]) -> Dict[int, Tuple[str, ...]]:
     by_line: Dict[int, set] = {}
     for change in changes:
         if change.plan in _EVIDENT_PLANS:
-            by_line.setdefault(text.rfind("\n", 0, change.start) + 1, set()).add(change.plan)
+            by_line.setdefault(_line_start(text, change.start), set()).add(change.plan)
     if len(by_line) < DOC_EVIDENCE:
         return {}
     lines, han, pos = [], [], 0
@@ -778,7 +782,7 @@ def _evident_lines(text: str, changes: List[Change], evident: Dict[int, Tuple[st
     them was garbled with (``evident``, see _evidence): swapped text is mostly common characters,
     which the scan passes (周凡恺 read as Big5 is 笚歇禔; 帮帮对手 is 堆堆勤忒)."""
     m = _model.load()
-    touched = {text.rfind("\n", 0, c.start) + 1 for c in changes}
+    touched = {_line_start(text, c.start) for c in changes}
     # The script the repaired text uses: characters of the other one cost on both sides, as they
     # do in a line (隸綻 among repaired Simplified lines was 刘红).
     avoid = other_script("".join(c.after for c in changes))
@@ -829,7 +833,7 @@ def _fix_clusters(text: str, clusters: List[Tuple[int, int]], config: Config,
     for s, e in clusters:
         if s < pos:
             continue
-        line_start = text.rfind("\n", 0, s) + 1
+        line_start = _line_start(text, s)
         for cs, ce in _pieces(text, s, e):
             if ce <= pos:
                 continue
@@ -872,7 +876,8 @@ def _pieces(text: str, s: int, e: int) -> List[Tuple[int, int]]:
 _DEFERRED = {_describe(plan) for plan in _LATIN}
 _SWAP_PLANS = {_describe(plan) for plan in _CHAR_FOR_CHAR}
 _SINGLE_CJK = tuple((step,) for step in STEPS)  # one wrong decoding of CJK text
-_EVIDENT_PLANS = {_describe(plan) for plan in _SINGLE_CJK}  # what a text garbled as a whole shows (see _evidence)
+_PLAN_OF = {_describe(plan): plan for plan in _SINGLE_CJK}  # ... by its description
+_EVIDENT_PLANS = frozenset(_PLAN_OF)  # what a text garbled as a whole shows (see _evidence)
 
 
 def _trim(text: str, i: int, j: int, new: str) -> Tuple[int, int, str]:
@@ -885,7 +890,7 @@ def _trim(text: str, i: int, j: int, new: str) -> Tuple[int, int, str]:
 
 
 def _line_bounds(text: str, s: int, e: int, floor: int) -> Tuple[int, int]:
-    lo = max(floor, text.rfind("\n", 0, s) + 1, s - EDGE)
+    lo = max(floor, _line_start(text, s), s - EDGE)
     return lo, min(_line_end(text, e), e + EDGE)
 
 
@@ -900,7 +905,7 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     # Beyond the edge, characters whose GBK bytes are a UTF-8 lead and continuation byte (锛 = EF
     # BC): the garbled text's start, left outside when the cluster began later (锛圓I锛夋 is （AI）
     # read as GBK, and only 夋 on is suspicious).
-    first, line_start = lo, max(floor, text.rfind("\n", 0, s) + 1)
+    first, line_start = lo, max(floor, _line_start(text, s))
     while first > line_start and lo - first < EDGE and utf8_head(text[first - 1]):
         first -= 1
         starts.add(first)
@@ -1016,7 +1021,7 @@ def _nothing_to_read(text: str, s: int, e: int, floor: int) -> bool:
     UTF-8 character that a repair could use begins (see _feeds). Clean text with rare characters
     usually has none of these (窗牖 = D5 CA C0 CE), and its windows are not even built."""
     lo, hi = _line_bounds(text, s, e, floor)
-    lo = max(floor, text.rfind("\n", 0, s) + 1, lo - EDGE)  # (_windows may reach EDGE further back)
+    lo = max(floor, _line_start(text, s), lo - EDGE)  # (_windows may reach EDGE further back)
     region = text[lo:hi]
     if any(c in _QUESTION for c in region) or _LATIN1_CHAR.search(region):
         return False
@@ -1132,7 +1137,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     # A GBK↔Big5 swap is tried only where it makes the cluster's odd characters clean, and not in
     # Japanese text (see _japanese), looked for within NEARBY characters of it in its line.
     swaps = _useful_swaps(text[s:e])
-    lo, hi = text.rfind("\n", 0, s) + 1, _line_end(text, e)
+    lo, hi = _line_start(text, s), _line_end(text, e)
     if swaps and _japanese(text[max(lo, s - NEARBY):min(hi, e + NEARBY)]):
         swaps = ()
     if lone and not swaps:
