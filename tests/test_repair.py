@@ -590,6 +590,24 @@ def test_a_character_the_tables_lack_alone_among_ascii_is_a_swapped_one(before, 
     assert fixed(before + "眒" + after) == before + "已" + after
 
 
+@pytest.mark.parametrize("text, char, steps", [
+    ("除錯與 X 相關的錯誤", "相", ("gbk", "cp950")),
+    ("許多新的程式使用 systemd-journald", "用", ("cp950", "gbk")),
+])
+def test_a_swap_beside_an_ascii_word_clears_a_lower_bar(text, char, steps):
+    # 相 in GBK read as Big5 is 眈, 用 in Big5 read as GBK is ノ. Beside an ASCII word the model
+    # weighs such a character by its pair on one side alone: 眈 → 相 gains 11.8 nats, under the
+    # 12 a one-character swap must gain among Chinese.
+    assert fixed(text.replace(char, garble(char, *steps))) == text
+
+
+@pytest.mark.parametrize("text", ["他哭着说：滕万翠 Linux 一边哭", "王珣章 SMART、叶文虎"])
+def test_a_rare_name_beside_an_ascii_word_stays(text):
+    # Names whose characters a swap makes common (翠 → 港, 珣章 → 冶彻): the bar beside an ASCII
+    # word is lower, not gone.
+    assert fixed(text) == text
+
+
 @pytest.mark.parametrize("text", ["Name: 喆", "ISO 堃 8601", "User: 龘"])
 def test_a_rare_real_character_alone_among_ascii_stays(text):
     assert fixed(text) == text
