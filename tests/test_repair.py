@@ -1070,3 +1070,43 @@ def test_utf8_read_as_gbk_comes_back_to_a_rare_character_and_a_mark(before):
     broken = before + garble("鍵，", "utf-8", "gb18030")
     assert broken == before + "閸碉紝"
     assert fixed(broken) == before + "鍵，"
+
+
+RUSSIAN_PLACES = ["Аргау", "Абердиншир", "Абиджан", "Абхазия", "Абшеронский район", "Абу-Даби",
+                  "Республика Адыгея", "Аглонский край", "Либертадор-Хенераль-Бернардо-О’Хиггинс",
+                  "Сент-д’Арманьяк", "Привет, мир! Как дела?", "DW_CFA_??? (Определённая операция)"]
+
+
+@pytest.mark.parametrize("text", [
+    "\n".join(RUSSIAN_PLACES * 40), "Άρτα\nΦίρμο\nΚορυτσά\nΒορράς", "Мова: «~1a~5» вперед; «~1w~5» назад",
+    "Файлът във формат XPM е с височина ≤ 0\n●●● Въведете самоличност.",
+    "莫斯科（Москва）是俄罗斯首都", "α粒子和β粒子", "希腊字母Σ表示求和",
+])
+def test_russian_and_greek_stay(text):
+    # GBK keeps the Greek and Cyrillic alphabets in rows A6 and A7, where Big5 keeps common Han
+    # characters: read back as Big5, Аргау was 均把忍忘批, and a long list of such lines repaired
+    # one another as a text garbled as a whole (see _evidence). No wrong decoding of Chinese makes
+    # a line of them with no Han character, nor a word of them beside Chinese.
+    assert fixed(text) == text
+
+
+def test_lines_of_russian_among_lines_big5_read_as_gbk():
+    # Big5 read as GBK makes Greek letters among Han characters, bopomofo and box drawing: those
+    # are repaired (成 is Θ, 具有 ㄣΤ).
+    zh = ["計劃在三年內建成一百所學校", "這是一個測試的句子，我們來看看", "他們明天要去臺北開會討論問題",
+          "Title is: $[officename] Basic 具有模"]
+    text = "\n".join([zh[0], "Республика Адыгея", "Абердиншир", zh[1], "О’Хиггинс", zh[2], "Άρτα και Φίρμο", zh[3]])
+    broken = "\n".join(garble(line, "cp950", "gb18030") if line in zh else line for line in text.split("\n"))
+    assert "Θ" in broken and "ㄣΤ" in broken
+    assert fixed(broken) == text
+
+
+_CYRILLIC_WORDS = st.text(alphabet="абвгдежзийклмнопрстуфхцчшщъыьэюяАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ",
+                          min_size=1, max_size=12)
+
+
+@given(st.lists(_CYRILLIC_WORDS, min_size=1, max_size=8),
+       st.lists(st.sampled_from([" ", ", ", "\n", " — ", "’", "-", ": "]), min_size=8, max_size=8))
+def test_any_russian_text_stays(words, seps):
+    text = "".join(w + s for w, s in zip(words, seps)).strip()
+    assert fixed(text) == text

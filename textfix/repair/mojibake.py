@@ -792,6 +792,8 @@ def _evident_lines(text: str, changes: List[Change], evident: Dict[int, Tuple[st
     for line in text.split("\n"):
         if pos in evident and pos not in touched:
             for plan in (plan for plan in _SINGLE_CJK if _describe(plan) in evident[pos]):
+                if _alphabetic(line):
+                    break  # a line of Russian or Greek among garbled Chinese
                 new = _decode(line, plan) if _encodes(line, plan[0][0]) else None
                 if new is None or new == line or not _decodes_to_han(line, plan):
                     continue  # (Han characters of any rarity: names are, 肖跃华 of 苳埲貌)
@@ -974,6 +976,28 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     return [(i, j) for i in sorted(starts, reverse=True) for j in sorted(ends) if i < j]
 
 
+_GREEK_OR_CYRILLIC = re.compile("[\u0370-\u04ff]")
+
+
+# Han characters, kana, bopomofo, hangul, box drawing, CJK signs and forms, full-width forms, PUA
+_EAST_ASIAN = re.compile("[\u2500-\u257f\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\ue000-\ufaff"
+                         "\ufe10-\ufe6f\uff00-\uffef\U00020000-\U0003ffff]")
+
+
+def _alphabetic(text: str) -> bool:
+    """Whether ``text`` holds Greek or Cyrillic letters and nothing of East Asian scripts (Абердиншир,
+    Άρτα, О’Хиггинс, кôд, ≤ 0): words of the alphabets whose letters GBK's rows A6 and A7 hold,
+    where Big5 keeps common Han characters (把 is A7 E2, GBK's я). Big5 read as GBK makes them
+    among Han characters, bopomofo and box drawing (ㄣΤ家, ┮Τ陆亩); no other wrong decoding of
+    Chinese makes them at all."""
+    return bool(_GREEK_OR_CYRILLIC.search(text)) and not _EAST_ASIAN.search(text)
+
+
+def _glued_letter(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` is one character glued to a Han one (建Θ100, 所Τ)."""
+    return e - s == 1 and ((s > 0 and is_han(text[s - 1])) or (e < len(text) and is_han(text[e])))
+
+
 @functools.lru_cache(maxsize=4096)
 def _useful_swaps(cluster: str) -> Tuple[Tuple[str, str], ...]:
     """The GBK↔Big5 swaps that turn at least half the suspicious or weak characters of
@@ -1148,11 +1172,17 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     # for a sign beside a number (掳 of 25掳C: see _number_sign).
     lone = (e - s == 1 and is_han(text[s]) and not _is_hard(text[s]) and not _number_sign(text, s)
             and not any(_uncommon(text, k, m) for k in (s - 1, s + 1)) and not _utf8_across(text, s))
-    # A GBK↔Big5 swap is tried only where it makes the cluster's odd characters clean, and not in
-    # Japanese text (see _japanese), looked for within NEARBY characters of it in its line.
-    swaps = _useful_swaps(text[s:e])
+    # Nothing is tried in Russian or Greek text (see _alphabetic: Аргау, DW_CFA_??? (Определённая),
+    # and a GBK↔Big5 swap only where it makes the cluster's odd characters clean, and not in
+    # Japanese text (see _japanese) nor on Greek or Cyrillic words beside Chinese (Москва), but
+    # for a letter glued to a Han character (建Θ100); the text is looked at within NEARBY
+    # characters of the cluster in its line.
     lo, hi = _line_start(text, s), _line_end(text, e)
-    if swaps and _japanese(text[max(lo, s - NEARBY):min(hi, e + NEARBY)]):
+    nearby = text[max(lo, s - NEARBY):min(hi, e + NEARBY)]
+    if _alphabetic(nearby):
+        return None
+    swaps = _useful_swaps(text[s:e])
+    if swaps and (_japanese(nearby) or (_alphabetic(text[s:e]) and not _glued_letter(text, s, e))):
         swaps = ()
     if lone and not swaps:
         return None
