@@ -1110,3 +1110,24 @@ _CYRILLIC_WORDS = st.text(alphabet="абвгдежзийклмнопрстуфх
 def test_any_russian_text_stays(words, seps):
     text = "".join(w + s for w, s in zip(words, seps)).strip()
     assert fixed(text) == text
+
+
+@pytest.mark.parametrize("text", ["Bwamu, Láá Láá", "Kontot (ÅÅÅÅ-MM-DD)", "¡¡¡HAY UN ERROR!!!",
+                                  "jelszóváltás (ÉÉÉÉ-HH-NN)"])
+def test_a_doubled_letter_outside_chinese_stays(text):
+    # GBK characters whose two bytes are equal read as Latin-1 are a letter doubled (後 is E1 E1,
+    # áá; 排 is C5 C5), which is what other languages write; among Chinese it is mojibake.
+    assert fixed(text) == text
+
+
+def test_a_doubled_letter_among_chinese_is_repaired():
+    assert garble("排排", "gbk", "latin-1") == "ÅÅÅÅ"
+    assert fixed("小朋友ÅÅÅÅ坐，吃果果") == "小朋友排排坐，吃果果"
+
+
+@pytest.mark.parametrize("text", ["DW_CFA_??? (Op d'appel de trame)", "ERRO DE VERIFICA\ufffd\ufffdO: Encontraram-se",
+                                  "Không hiểu “%s”?? bạn đang nói gì", "Nie rozumiem „%s”?? o czym ty mówisz"])
+def test_marks_in_a_line_with_no_east_asian_text_stay(text):
+    # A line with nothing East Asian within NEARBY characters lost nothing Chinese that its marks
+    # could tell back: the lost-byte search made DW_CFA_。 and “%s”的.
+    assert fixed(text) == text

@@ -41,8 +41,8 @@ from ..chars import is_han
 from ..config import Config
 from ..convert import other_script
 from ..suspect import NEAR, suspicious_re, utf8_head
-from .mojibake import (CLOSING_QUOTES, OTHER_SCRIPT_COST, QUOTE_BALANCE, QUOTE_PAIRS, _breaks, _lossy_utf8,
-                       closing_balance, count_swap_signs, sign_penalty, swap_sign_cost, open_quotes)
+from .mojibake import (CLOSING_QUOTES, OTHER_SCRIPT_COST, QUOTE_BALANCE, QUOTE_PAIRS, _breaks,
+                       _east_asian_near, _lossy_utf8, closing_balance, count_swap_signs, sign_penalty, swap_sign_cost, open_quotes)
 
 RULE = "misaligned"
 MAX_RUN = 40  # characters of out-of-step text after the ? (a longer run is not one loss)
@@ -173,6 +173,8 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
     ends = _run_ends(text, i)
     if not ends or _utf8_before(text, i) or _utf8_among_marks(text, i):
         return None  # no run, or UTF-8 read as GBK or Big5 around the ?: it is a lost UTF-8 byte
+    if not _east_asian_near(text, i, i + 1):
+        return None  # a line of other text (“%s”?? bạn đang nói gì): no GB18030 stream
     before = text[max(0, i - 1):i]
     best = None
     line = text[text.rfind("\n", 0, i) + 1:i]

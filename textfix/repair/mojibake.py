@@ -883,6 +883,15 @@ _PLAN_OF = {_describe(plan): plan for plan in _SINGLE_CJK}  # ... by its descrip
 _EVIDENT_PLANS = frozenset(_PLAN_OF)  # what a text garbled as a whole shows (see _evidence)
 
 
+_SINGLE_BYTE = frozenset(("latin-1", SLOPPY))
+
+
+def _one_sign_repeated(seg: str) -> bool:
+    """Whether the characters of ``seg`` beyond ASCII are one character, more than once."""
+    wide = [ch for ch in seg if not ch.isascii()]
+    return len(wide) > 1 and wide.count(wide[0]) == len(wide)
+
+
 def _beside_ascii_word(text: str, i: int, j: int) -> bool:
     """Whether ``text[i:j]`` is Han characters or kana that touch an ASCII letter or digit on either
     side, or are one space from one (預設腔 target, 睿 cfdisk, 使ノ systemd; not a sign such as ㎝
@@ -982,6 +991,12 @@ _GREEK_OR_CYRILLIC = re.compile("[\u0370-\u04ff]")
 # Han characters, kana, bopomofo, hangul, box drawing, CJK signs and forms, full-width forms, PUA
 _EAST_ASIAN = re.compile("[\u2500-\u257f\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\ue000-\ufaff"
                          "\ufe10-\ufe6f\uff00-\uffef\U00020000-\U0003ffff]")
+
+
+def _east_asian_near(text: str, s: int, e: int) -> bool:
+    """Whether the line of ``text[s:e]`` holds East Asian text within NEARBY characters of it."""
+    lo, hi = max(_line_start(text, s), s - NEARBY), min(_line_end(text, e), e + NEARBY)
+    return _EAST_ASIAN.search(text, lo, hi) is not None
 
 
 def _alphabetic(text: str) -> bool:
@@ -1226,6 +1241,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                     continue
                 if plan in _CHAR_FOR_CHAR and _CYRILLIC.search(cand, *_trim(seg, 0, len(seg), cand)[:2]):
                     continue  # Big5's Cyrillic is an extension Chinese text never used (の切り → 及з曰)
+                if not chinese_line and plan[0][0] in _SINGLE_BYTE and _one_sign_repeated(seg):
+                    continue  # Láá, ÅÅÅÅ-MM-DD, ¡¡¡HAY: a language's doubled letter, not 後 (E1 E1)
                 if avoid is None:
                     avoid = other_script(context)
                 if base is None:
@@ -1297,8 +1314,11 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
             if best_plan in _CHAR_FOR_CHAR:
                 best = _grow(text, _shrink(text, best, m, sign_cost, avoid or frozenset()), best_plan,
                              max(lo, floor), hi, m, sign_cost, avoid or frozenset())
-    # Lost bytes are searched for only where no lossless decoding covers the whole cluster.
-    if config.enabled("lossy") and not lone and (best is None or best[0] > s or best[1] < e):
+    # Lost bytes are searched for only where no lossless decoding covers the whole cluster, and
+    # where East Asian text is near: a line with none (DW_CFA_??? (Op d'appel, VERIFICA��O) lost
+    # nothing Chinese that its marks could tell back.
+    if (config.enabled("lossy") and not lone and (best is None or best[0] > s or best[1] < e)
+            and _EAST_ASIAN.search(nearby) is not None):
         lossy_windows = _with_marks_cut(text, windows + _to_line_edges(text, windows, max(lo, floor), hi),
                                         max(lo, floor), hi)
         codecs = _lossy_codecs(text, lossy_windows)
