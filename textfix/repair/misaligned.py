@@ -41,8 +41,8 @@ from ..chars import is_han
 from ..config import Config
 from ..convert import other_script
 from ..suspect import NEAR, suspicious_re, utf8_head
-from .mojibake import (CLOSING_QUOTES, OTHER_SCRIPT_COST, QUOTE_BALANCE, QUOTE_PAIRS, _breaks,
-                       _east_asian_near, _lossy_utf8, closing_balance, count_swap_signs, sign_penalty, swap_sign_cost, open_quotes)
+from .mojibake import (CLOSING_QUOTES, OTHER_SCRIPT_COST, QUOTE_BALANCE, QUOTE_PAIRS, _breaks, _east_asian_near,
+                       _lossy_utf8, closing_balance, count_swap_signs, sign_penalty, swap_sign_cost, open_quotes)
 
 RULE = "misaligned"
 MAX_RUN = 40  # characters of out-of-step text after the ? (a longer run is not one loss)

@@ -790,10 +790,9 @@ def _evident_lines(text: str, changes: List[Change], evident: Dict[int, Tuple[st
     out = []
     pos = 0
     for line in text.split("\n"):
-        if pos in evident and pos not in touched:
+        # (A line of Russian or Greek among garbled Chinese is none of it: see _alphabetic.)
+        if pos in evident and pos not in touched and not _alphabetic(line):
             for plan in (plan for plan in _SINGLE_CJK if _describe(plan) in evident[pos]):
-                if _alphabetic(line):
-                    break  # a line of Russian or Greek among garbled Chinese
                 new = _decode(line, plan) if _encodes(line, plan[0][0]) else None
                 if new is None or new == line or not _decodes_to_han(line, plan):
                     continue  # (Han characters of any rarity: names are, 肖跃华 of 苳埲貌)
@@ -1187,7 +1186,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     # for a sign beside a number (掳 of 25掳C: see _number_sign).
     lone = (e - s == 1 and is_han(text[s]) and not _is_hard(text[s]) and not _number_sign(text, s)
             and not any(_uncommon(text, k, m) for k in (s - 1, s + 1)) and not _utf8_across(text, s))
-    # Nothing is tried in Russian or Greek text (see _alphabetic: Аргау, DW_CFA_??? (Определённая),
+    # Nothing is tried in Russian or Greek text (see _alphabetic: Аргау, `DW_CFA_??? (Определённая`),
     # and a GBK↔Big5 swap only where it makes the cluster's odd characters clean, and not in
     # Japanese text (see _japanese) nor on Greek or Cyrillic words beside Chinese (Москва), but
     # for a letter glued to a Han character (建Θ100); the text is looked at within NEARBY
@@ -1318,7 +1317,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     # where East Asian text is near: a line with none (DW_CFA_??? (Op d'appel, VERIFICA��O) lost
     # nothing Chinese that its marks could tell back.
     if (config.enabled("lossy") and not lone and (best is None or best[0] > s or best[1] < e)
-            and _EAST_ASIAN.search(nearby) is not None):
+            and _east_asian_near(text, s, e)):
         lossy_windows = _with_marks_cut(text, windows + _to_line_edges(text, windows, max(lo, floor), hi),
                                         max(lo, floor), hi)
         codecs = _lossy_codecs(text, lossy_windows)
