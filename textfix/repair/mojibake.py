@@ -992,10 +992,15 @@ _EAST_ASIAN = re.compile("[\u2500-\u257f\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\
                          "\ufe10-\ufe6f\uff00-\uffef\U00020000-\U0003ffff]")
 
 
+def _nearby(text: str, s: int, e: int) -> str:
+    """``text[s:e]`` with up to NEARBY characters of its line on either side: what tells what
+    language its line is written in."""
+    return text[max(_line_start(text, s), s - NEARBY):min(_line_end(text, e), e + NEARBY)]
+
+
 def _east_asian_near(text: str, s: int, e: int) -> bool:
     """Whether the line of ``text[s:e]`` holds East Asian text within NEARBY characters of it."""
-    lo, hi = max(_line_start(text, s), s - NEARBY), min(_line_end(text, e), e + NEARBY)
-    return _EAST_ASIAN.search(text, lo, hi) is not None
+    return _EAST_ASIAN.search(_nearby(text, s, e)) is not None
 
 
 def _alphabetic(text: str) -> bool:
@@ -1192,7 +1197,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     # for a letter glued to a Han character (建Θ100); the text is looked at within NEARBY
     # characters of the cluster in its line.
     lo, hi = _line_start(text, s), _line_end(text, e)
-    nearby = text[max(lo, s - NEARBY):min(hi, e + NEARBY)]
+    nearby = _nearby(text, s, e)
     if _alphabetic(nearby):
         return None
     swaps = _useful_swaps(text[s:e])
@@ -1317,7 +1322,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     # where East Asian text is near: a line with none (DW_CFA_??? (Op d'appel, VERIFICA��O) lost
     # nothing Chinese that its marks could tell back.
     if (config.enabled("lossy") and not lone and (best is None or best[0] > s or best[1] < e)
-            and _east_asian_near(text, s, e)):
+            and _EAST_ASIAN.search(nearby) is not None):
         lossy_windows = _with_marks_cut(text, windows + _to_line_edges(text, windows, max(lo, floor), hi),
                                         max(lo, floor), hi)
         codecs = _lossy_codecs(text, lossy_windows)
