@@ -608,6 +608,20 @@ def test_a_rare_name_beside_an_ascii_word_stays(text):
     assert fixed(text) == text
 
 
+@pytest.mark.parametrize("text, char", [('於 "aptitude hold" 指令', "於"), ('請見 "/etc/fstab" 與其他', "與")])
+def test_a_swap_beside_code_signs_clears_the_lower_bar(text, char):
+    # A quotation mark, slash or dollar sign is as much a word's edge as a letter: 於 and 與 in
+    # GBK read as Big5 are 黺 and 鷂, whose pairs with a quotation mark tell the model nothing.
+    assert fixed(text.replace(char, garble(char, "gbk", "cp950"))) == text
+
+
+@pytest.mark.parametrize("text", ["主任,巫昌禎(女),李莎(女),柯蘭(女)", "委員,鍾佩珩(女),段存華(女)"])
+def test_a_name_beside_a_half_width_bracket_stays(text):
+    # Text whose punctuation went half-width (seed 002's): a bracket there is Chinese punctuation,
+    # not code, and a name before (女) has the full bar to clear (禎 → 赫, 珩 → 也).
+    assert fixed(text) == text
+
+
 @pytest.mark.parametrize("text", ["Name: 喆", "ISO 堃 8601", "User: 龘"])
 def test_a_rare_real_character_alone_among_ascii_stays(text):
     assert fixed(text) == text
@@ -1070,6 +1084,46 @@ def test_utf8_read_as_gbk_comes_back_to_a_rare_character_and_a_mark(before):
     broken = before + garble("鍵，", "utf-8", "gb18030")
     assert broken == before + "閸碉紝"
     assert fixed(broken) == before + "鍵，"
+
+
+def test_a_rare_real_character_beside_a_swap_is_left_out_of_it():
+    # 瀏覽器來 in Big5 read as GBK is 聅凝竟ㄓ; the clean 瀏 after it (GBK 9E 67, no Big5
+    # character) joined the cluster, which then looked like no swap at all.
+    text = "可以通過網路瀏覽器來瀏覽。"
+    broken = text.replace("瀏覽器來", garble("瀏覽器來", "cp950", "gbk"), 1)
+    assert broken == "可以通過網路聅凝竟ㄓ瀏覽。"
+    assert fixed(broken) == text
+
+
+@pytest.mark.parametrize("text", ["枠の縁", "東京の天気", "我の最愛是你們"])
+def test_japanese_beside_a_character_big5_lacks_stays(text):
+    # 枠 is no Big5 character: Japanese text, not Big5 text beside a swap.
+    assert fixed(text) == text
+
+
+@pytest.mark.parametrize("text, part", [
+    ("，被設計用來允許單個的核心模組在不改變整個核心的情況下升級。", "心模組"),
+    ("其支援程度依賴於所使用的引導載入程式。", "引導載"),
+    ("在 Calc 中，您可以插入數值、文字或公式，同時將其複製", "中"),
+])
+def test_a_lone_kana_in_a_line_that_cannot_be_japanese_is_swapped(text, part):
+    # Big5 read as GBK: 心 is み, 引 ま, 中 い. Between clean Han characters a hiragana looks like a
+    # Japanese particle, and beside none it looked like nothing, but 舱 and 數 are no Japanese.
+    broken = text.replace(part, garble(part, "cp950", "gbk"), 1)
+    assert fixed(broken) == text
+
+
+@pytest.mark.parametrize("text, part", [("Title is: 用", "用"), ("Office 中", "中"), ("用 kpartx", "用")])
+def test_a_kana_alone_among_ascii_words_is_swapped(text, part):
+    # 用 in Big5 read as GBK is ノ, 中 い: Japanese writes its words in runs of kana, and alone
+    # among ASCII words only a particle (%s を %s).
+    broken = text.replace(part, garble(part, "cp950", "gbk"))
+    assert fixed(broken) == text
+
+
+@pytest.mark.parametrize("text", ["%s を %s", "D3 の E3", "ア", "あ", "%d ページ", "Ctrl+ア"])
+def test_japanese_among_ascii_stays(text):
+    assert fixed(text) == text
 
 
 RUSSIAN_PLACES = ["Аргау", "Абердиншир", "Абиджан", "Абхазия", "Абшеронский район", "Абу-Даби",

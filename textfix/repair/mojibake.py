@@ -60,6 +60,7 @@ BEAM = 30  # texts the lost-byte search keeps at each byte offset
 ONE_CHAR_COST = 6.0  # nats a lossless repair of one character must win by beyond MARGIN
 ASCII_WORD_COST = 2.5  # ... a GBK↔Big5 swap of one or two characters beside an ASCII word (see _beside_ascii_word)
 SWAP_SIGN_COST = 4.0  # nats a lone swap sign (see _SWAP_SIGN) costs beyond the model in a line of Chinese
+STRAY_KANA_COST = 8.0  # nats a kana costs beyond the model standing alone among ASCII words (see _stray_kana_line)
 NOT_JAPANESE_KANA_COST = 4.0  # nats a lone kana costs beyond that in a line that cannot be Japanese (see _not_japanese)
 LOSSY_COST = 4.0  # nats a fill of guessed bytes must win by beyond MARGIN
 TWO_BYTE_MARK_COST = 3.0  # nats for reading a mark as two lost bytes (Python's decoders lose one)
@@ -160,7 +161,12 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
     m = _model.load()
     found: List[List[int]] = []
     hits = [hit.start() for hit in suspicious_re().finditer(text)]
-    lone = set(_lone_kana(text)) if _KANA.search(text) else set()
+    lone = set()
+    if _KANA.search(text):
+        # (and any kana that only a swap puts where it stands: い of `alc い，您可以`, in a line
+        # that cannot be Japanese, beside no Han character)
+        lone.update(_lone_kana(text))
+        lone.update(k.start() for k in _KANA.finditer(text) if _codec_sign(text, k.start()))
     # A mark a GBK↔Big5 swap makes of a quotation mark, where swapping it back pairs the line's
     # marks better (※ of `例如 ※/dev/sdx”` is GBK's “ read as Big5), is as good as a lone kana.
     mending = {hit.start() for hit in _SWAPPED_MARK.finditer(text) if _mends_pairs(text, hit.start(), hit.end())}
@@ -291,7 +297,8 @@ def _codec_sign(text: str, i: int) -> bool:
             "\u3041" <= text[k] <= "\u30ff" for k in (i - 1, i + 1) if 0 <= k < len(text)):
         if "\u30a1" <= ch and ch not in _KATAKANA_ALONE:
             return True
-        if ch != "の" and _not_japanese(text[_line_start(text, i):_line_end(text, i)]):
+        line = text[_line_start(text, i):_line_end(text, i)]
+        if ch != "の" and (_not_japanese(line) or _stray_kana_line(line)):
             return True
     return bool(_FORMS.match(ch)) or _odd_unit(text, i) or bool(_SMALL_KANA_FIRST.match(text, i))
 
@@ -353,7 +360,9 @@ def _lone_kana(text: str) -> List[int]:
     pos = 0
     for line in text.split("\n"):
         if not _KANA_RUN.search(line):
-            out.extend(pos + m.start() for m in _LONE_KANA.finditer(line) if not _particle(line, m.start()))
+            chinese = _not_japanese(line)  # (its kana between Han characters are no particles: 核み家舱 was 核心模組)
+            out.extend(pos + m.start() for m in _LONE_KANA.finditer(line)
+                       if not _particle(line, m.start()) or (chinese and line[m.start()] != "の"))
         elif any(map(_not_in_shift_jis, line)):  # not Japanese (see _japanese): its short kana runs are swapped too
             out.extend(pos + m.start() for m in _SHORT_KANA_RUN.finditer(line))
         pos += len(line) + 1
@@ -453,6 +462,24 @@ def _has_chinese(text: str) -> bool:
 
 
 SignCost = Tuple[float, float]  # nats for each swap sign, and more for each kana
+_PARTICLES = frozenset("はがをにでともへやかなねよの")  # what Japanese writes alone between ASCII words (%s を %s)
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
+def _stray_kana_line(line: str) -> bool:
+    """Whether ``line`` is ASCII words (at least one letter) with kana standing alone among them and
+    nothing else beyond ASCII, no kana a Japanese particle (see _PARTICLES): a swap made them of Han
+    characters (`Title is: ノ` was 用, `fice い` 中); Japanese does not write its words so."""
+    if line.isascii() or not _ASCII_LETTER.search(line):
+        return False
+    for k, ch in enumerate(line):
+        if ch.isascii():
+            continue
+        if not _KANA.match(ch) or ch in _PARTICLES:
+            return False
+        if (k > 0 and _KANA.match(line[k - 1])) or (k + 1 < len(line) and _KANA.match(line[k + 1])):
+            return False
+    return True
 
 
 def swap_sign_cost(line: str, context: str) -> SignCost:
@@ -463,9 +490,13 @@ def swap_sign_cost(line: str, context: str) -> SignCost:
     SWAP_SIGN_COST where the context holds Chinese, and NOT_JAPANESE_KANA_COST more for a kana
     where the line cannot be Japanese (see _not_japanese; a box-drawing ─ is a dash there too);
     half as much in a line with no other Chinese whose kana, two or more, all stand alone beside
-    digits or Han (10る1ら: 10月1日), weaker evidence (1つ2つ is Japanese)."""
+    digits or Han (10る1ら: 10月1日), weaker evidence (1つ2つ is Japanese); STRAY_KANA_COST in a
+    line of ASCII words with lone kana among them (see _stray_kana_line), where the model scores
+    ノ about as it scores 用."""
     if _SWAP_SIGN_RUN.search(line):
         return 0.0, 0.0
+    if _stray_kana_line(line):
+        return STRAY_KANA_COST, 0.0
     if _has_chinese(context):
         return SWAP_SIGN_COST, NOT_JAPANESE_KANA_COST if _not_japanese(line) else 0.0
     if len(_lone_kana(line)) >= max(2, count_swap_signs(line)):
@@ -892,16 +923,23 @@ def _one_sign_repeated(seg: str) -> bool:
 
 
 def _beside_ascii_word(text: str, i: int, j: int) -> bool:
-    """Whether ``text[i:j]`` is Han characters or kana that touch an ASCII letter or digit on either
-    side, or are one space from one (預設腔 target, 睿 cfdisk, 使ノ systemd; not a sign such as ㎝
-    after 120)."""
+    """Whether ``text[i:j]`` is Han characters or kana that touch an ASCII letter, digit or code
+    sign (see _ascii_word_char) on either side, or are one space from one (預設腔 target, 睿 cfdisk,
+    使ノ systemd, 黺 "aptitude"; not a sign such as ㎝ after 120)."""
     if not all(is_han(c) or _KANA.match(c) for c in text[i:j]):
         return False
     k = i - 1 - (i > 0 and text[i - 1] == " ")
-    if k >= 0 and text[k].isascii() and text[k].isalnum():
+    if k >= 0 and _ascii_word_char(text[k]):
         return True
     k = j + (j < len(text) and text[j] == " ")
-    return k < len(text) and text[k].isascii() and text[k].isalnum()
+    return k < len(text) and _ascii_word_char(text[k])
+
+
+def _ascii_word_char(ch: str) -> bool:
+    """An ASCII letter or digit, or a sign code writes beside words (" ' / $ < > _ = and the like),
+    but not the punctuation Chinese text with half-width marks writes: , . ; : ! ? ( ) (巫昌禎(女)
+    is a name, whose pairs with its neighbours the model knows no less than among Chinese)."""
+    return ch.isascii() and (ch.isalnum() or (ch.isprintable() and not ch.isspace() and ch not in ",.;:!?()"))
 
 
 def _trim(text: str, i: int, j: int, new: str) -> Tuple[int, int, str]:
@@ -1017,16 +1055,29 @@ def _glued_letter(text: str, s: int, e: int) -> bool:
     return e - s == 1 and ((s > 0 and is_han(text[s - 1])) or (e < len(text) and is_han(text[e])))
 
 
+def _beside_swapped(ch: str, step: Tuple[str, str]) -> bool:
+    """Whether ``ch`` is text of the codec ``step`` reads into that ``step`` cannot have made."""
+    return _decode(ch, (step,)) is None and _encodes(ch, step[1])
+
+
 @functools.lru_cache(maxsize=4096)
 def _useful_swaps(cluster: str) -> Tuple[Tuple[str, str], ...]:
     """The GBK↔Big5 swaps that turn at least half the suspicious or weak characters of
     ``cluster`` into ones the scan passes as clean (琩 → 查, 〃 → ”, じ → 元). A swap is one
     character for one, and swapped text is mostly common characters: a swap that leaves the
     cluster's odd characters odd (or cannot read them) is not what garbled them, and clean text
-    with rare words (窗牖, 耄耋) is not searched for it."""
-    odd = [ch for ch in cluster if _is_odd(ch)]
+    with rare words (窗牖, 耄耋) is not searched for it. Odd characters at the cluster's edges
+    that the swap cannot read but the codec it reads into can write are left out: real text beside
+    the swapped, which a window leaves out too (瀏 of 聅凝竟ㄓ瀏覽, 瀏覽器來 read as GBK, is GBK's
+    9E 67, no Big5 character, and Big5's C2 73 (聅); not 枠 of Japanese 枠の縁, which Big5 lacks)."""
     found = []
     for step in SWAPS:
+        s, e = 0, len(cluster)
+        while s < e and _beside_swapped(cluster[s], step):
+            s += 1
+        while e > s and _beside_swapped(cluster[e - 1], step):
+            e -= 1
+        odd = [ch for ch in cluster[s:e] if _is_odd(ch)]
         made = 0
         for ch in odd:
             new = _decode(ch, (step,))
