@@ -1126,6 +1126,15 @@ def test_japanese_among_ascii_stays(text):
     assert fixed(text) == text
 
 
+@pytest.mark.parametrize("span", ["中文文件名称", "简体中文"])
+def test_mojibake_in_a_japanese_line_is_still_repaired(span):
+    # Clusters of Japanese are not searched (see _best_window), but those that hold what only
+    # mojibake holds are: GBK read as Latin-1 here.
+    text = "このファイルは読み込めません：" + span + " を確認してください"
+    broken = text.replace(span, garble(span, "gbk", "latin-1"))
+    assert fixed(broken) == text
+
+
 RUSSIAN_PLACES = ["Аргау", "Абердиншир", "Абиджан", "Абхазия", "Абшеронский район", "Абу-Даби",
                   "Республика Адыгея", "Аглонский край", "Либертадор-Хенераль-Бернардо-О’Хиггинс",
                   "Сент-д’Арманьяк", "Привет, мир! Как дела?", "DW_CFA_??? (Определённая операция)"]

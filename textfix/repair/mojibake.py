@@ -166,7 +166,7 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
         # (and any kana that only a swap puts where it stands: い of `alc い，您可以`, in a line
         # that cannot be Japanese, beside no Han character)
         lone.update(_lone_kana(text))
-        lone.update(k.start() for k in _KANA.finditer(text) if _codec_sign(text, k.start()))
+        lone.update(k.start() for k in _KANA_ALONE.finditer(text) if _codec_sign(text, k.start()))
     # A mark a GBK↔Big5 swap makes of a quotation mark, where swapping it back pairs the line's
     # marks better (※ of `例如 ※/dev/sdx”` is GBK's “ read as Big5), is as good as a lone kana.
     mending = {hit.start() for hit in _SWAPPED_MARK.finditer(text) if _mends_pairs(text, hit.start(), hit.end())}
@@ -214,6 +214,7 @@ _KANA_CLASS = "[\u3041-\u30ff]"  # hiragana and katakana letters (the model's ka
 _KANA = re.compile(_KANA_CLASS)
 _LONE_KANA = re.compile(f"(?<=[\u3400-\u9fff0-9]){_KANA_CLASS}(?!{_KANA_CLASS})|(?<!{_KANA_CLASS}){_KANA_CLASS}(?=[\u3400-\u9fff0-9])"
                         f"|(?<=[0-9] ){_KANA_CLASS}(?!{_KANA_CLASS})|(?<!{_KANA_CLASS}){_KANA_CLASS}(?= [0-9])")
+_KANA_ALONE = re.compile(f"(?<!{_KANA_CLASS}){_KANA_CLASS}(?!{_KANA_CLASS})")  # with no kana beside it
 _KANA_RUN = re.compile(f"{_KANA_CLASS}{{2}}")
 _SHORT_KANA_RUN = re.compile(f"(?<=[\u3400-\u9fff0-9]){_KANA_CLASS}{{2,3}}(?!{_KANA_CLASS})"
                              f"|(?<!{_KANA_CLASS}){_KANA_CLASS}{{2,3}}(?=[\u3400-\u9fff0-9])")
@@ -1251,8 +1252,14 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     nearby = _nearby(text, s, e)
     if _alphabetic(nearby):
         return None
+    # Nor in Japanese, where the cluster holds nothing that only mojibake holds: a wrong decoding
+    # of UTF-8 seldom makes only characters Shift_JIS has (1 span in 100), and the line's kanji
+    # rare in Chinese made clusters of whole Japanese sentences, each searched in vain.
+    japanese = _japanese(nearby)
+    if japanese and not any(_is_hard(c) or c in _QUESTION for c in text[s:e]):
+        return None
     swaps = _useful_swaps(text[s:e])
-    if swaps and (_japanese(nearby) or (_alphabetic(text[s:e]) and not _glued_letter(text, s, e))):
+    if swaps and (japanese or (_alphabetic(text[s:e]) and not _glued_letter(text, s, e))):
         swaps = ()
     if lone and not swaps:
         return None
