@@ -1121,7 +1121,7 @@ def test_a_kana_alone_among_ascii_words_is_swapped(text, part):
     assert fixed(broken) == text
 
 
-@pytest.mark.parametrize("text", ["%s を %s", "D3 の E3", "ア", "あ", "%d ページ", "Ctrl+ア"])
+@pytest.mark.parametrize("text", ["%s を %s", "%s も %s", "D3 の E3", "ア", "あ", "%d ページ", "Ctrl+ア"])
 def test_japanese_among_ascii_stays(text):
     assert fixed(text) == text
 
