@@ -42,7 +42,8 @@ from ..config import Config
 from ..convert import other_script
 from ..suspect import NEAR, suspicious_re, utf8_head
 from .mojibake import (CLOSING_QUOTES, OTHER_SCRIPT_COST, QUOTE_BALANCE, QUOTE_PAIRS, _breaks, _east_asian_near,
-                       _lossy_utf8, closing_balance, count_swap_signs, sign_penalty, swap_sign_cost, open_quotes)
+                       _line_end, _line_start, _lossy_utf8, closing_balance, count_swap_signs, sign_penalty,
+                       swap_sign_cost, open_quotes)
 
 RULE = "misaligned"
 MAX_RUN = 40  # characters of out-of-step text after the ? (a longer run is not one loss)
@@ -177,9 +178,8 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
         return None  # a line of other text (“%s”?? bạn đang nói gì): no GB18030 stream
     before = text[max(0, i - 1):i]
     best = None
-    line = text[text.rfind("\n", 0, i) + 1:i]
-    nl = text.find("\n", i)
-    line_end = len(text) if nl < 0 else nl
+    line = text[_line_start(text, i):i]
+    line_end = _line_end(text, i)
     whole_line = line + text[i:line_end]
     avoid = other_script(whole_line)  # the script the line does not use
     for j, data, how in ends:

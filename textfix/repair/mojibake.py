@@ -161,12 +161,7 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
     m = _model.load()
     found: List[List[int]] = []
     hits = [hit.start() for hit in suspicious_re().finditer(text)]
-    lone = set()
-    if _KANA.search(text):
-        # (and any kana that only a swap puts where it stands: い of `alc い，您可以`, in a line
-        # that cannot be Japanese, beside no Han character)
-        lone.update(_lone_kana(text))
-        lone.update(k.start() for k in _KANA_ALONE.finditer(text) if _codec_sign(text, k.start()))
+    lone = set(_lone_kana(text) + _kana_signs(text)) if _KANA.search(text) else set()
     # A mark a GBK↔Big5 swap makes of a quotation mark, where swapping it back pairs the line's
     # marks better (※ of `例如 ※/dev/sdx”` is GBK's “ read as Big5), is as good as a lone kana.
     mending = {hit.start() for hit in _SWAPPED_MARK.finditer(text) if _mends_pairs(text, hit.start(), hit.end())}
@@ -370,6 +365,21 @@ def _lone_kana(text: str) -> List[int]:
     return sorted(set(out))
 
 
+def _kana_signs(text: str) -> List[int]:
+    """The kana of ``text`` that are codec signs (see _codec_sign), beside a Han character or not
+    (い of `alc い，您可以`), found line by line: each line is looked at once, not once a kana."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        all_signs = not _KANA_RUN.search(line) and (_not_japanese(line) or _stray_kana_line(line))
+        for k in _KANA_ALONE.finditer(line):
+            ch = k.group()
+            if ch <= "\u30fa" and (("\u30a1" <= ch and ch not in _KATAKANA_ALONE) or (all_signs and ch != "の")):
+                out.append(pos + k.start())
+        pos += len(line) + 1
+    return out
+
+
 def _particle(line: str, k: int) -> bool:
     """Whether the kana at ``k`` stands between two Han characters the scan finds clean, as
     Japanese writes its particles (東京の天気, 猫が好き), where Big5 read as GBK leaves odd characters
@@ -471,16 +481,9 @@ def _stray_kana_line(line: str) -> bool:
     """Whether ``line`` is ASCII words (at least one letter) with kana standing alone among them and
     nothing else beyond ASCII, no kana a Japanese particle (see _PARTICLES): a swap made them of Han
     characters (`Title is: ノ` was 用, `fice い` 中); Japanese does not write its words so."""
-    if line.isascii() or not _ASCII_LETTER.search(line):
+    if line.isascii() or not _ASCII_LETTER.search(line) or _KANA_RUN.search(line):
         return False
-    for k, ch in enumerate(line):
-        if ch.isascii():
-            continue
-        if not _KANA.match(ch) or ch in _PARTICLES:
-            return False
-        if (k > 0 and _KANA.match(line[k - 1])) or (k + 1 < len(line) and _KANA.match(line[k + 1])):
-            return False
-    return True
+    return all(ch.isascii() or (_KANA.match(ch) and ch not in _PARTICLES) for ch in line)
 
 
 def swap_sign_cost(line: str, context: str) -> SignCost:
