@@ -1194,3 +1194,15 @@ def test_marks_in_a_line_with_no_east_asian_text_stay(text):
     # A line with nothing East Asian within NEARBY characters lost nothing Chinese that its marks
     # could tell back: the lost-byte search made DW_CFA_。 and “%s”的.
     assert fixed(text) == text
+
+
+@pytest.mark.parametrize("before, text, after", [
+    ("東京の天気は晴れです。", "上海市的", "人口は多いです。"),
+    ("これは", "发布版本", "のテキストです"),
+    ("この本は", "中国经济", "について書かれています"),
+])
+def test_utf8_read_as_gbk_inside_a_japanese_sentence(before, text, after):
+    # The kana around the mojibake join its cluster, and the scan passes its first character (涓 of
+    # 涓婃捣甯傜殑, whose GBK bytes E4 B8 begin 上): a window must still start there.
+    broken = before + garble(text, "utf-8", "gb18030") + after
+    assert fixed(broken) == before + text + after

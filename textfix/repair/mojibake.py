@@ -979,6 +979,7 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     # garbled bytes end before 王 of 銆婇湼王别姬): the mojibake's likely end, inside a cluster that
     # joined real rare characters after it; and where wide characters meet a Latin-1 run
     # (勵公職人\xadû¦b): its likely start, inside a cluster that joined rare ones before it.
+    pattern = suspicious_re()
     cut = text[s:min(_line_end(text, e), s + MAX_WINDOW)]
     last = -1  # the last character so far that is not ASCII (ASCII between does not count: ÏíO並)
     for k in range(len(cut) if _LATIN1_CHAR.search(cut) else 0):  # (no Latin-1, no run to meet)
@@ -993,6 +994,13 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
                 ends.update((s + last + 1, s + k))
                 break
         last = k
+    # A run of suspicious characters that begins with a UTF-8 lead and continuation in GBK (宸 =
+    # E5 B7 of 宸茬稉: 已經), or has one just before it that the scan passed (涓 = E4 B8 before
+    # 婃捣甯傜殑: 上海市的): where UTF-8 read as GBK likely begins, after clean text the cluster
+    # joined (嚮導現在 before it, or the kana of a Japanese sentence around it).
+    for k in range(s + 1, e - 1):
+        if pattern.match(text[k]) and not pattern.match(text[k - 1]):
+            starts.update(j for j in range(k, max(s, k - 2) - 1, -1) if utf8_head(text[j]))
     for start in sorted(starts):
         for codec in ("gb18030", "cp950"):
             k = _utf8_stops(text[start:s + len(cut)], codec)
@@ -1000,7 +1008,6 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
                 ends.add(start + k)
     # The first run of suspicious characters alone, and the last one alone: the rest of the
     # cluster is looked at again in the next pass, in the new context.
-    pattern = suspicious_re()
     first_end = next((i for i in range(s + 1, e) if not pattern.match(text[i])), e)
     last_start = next((i for i in range(e - 1, s, -1) if not pattern.match(text[i - 1])), s)
     ends.add(first_end)
@@ -1015,11 +1022,6 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
         odd = [_is_odd(c) for c in text[s:e]]
         ends.update(s + k for k in range(1, e - s) if odd[k - 1] and not odd[k])
         starts.update(s + k for k in range(1, e - s) if odd[k] and not odd[k - 1])
-    # A run of suspicious characters that begins with a UTF-8 lead and continuation in GBK (宸 =
-    # E5 B7 of 宸茬稉: 已經): where UTF-8 read as GBK likely begins, after rare clean text the
-    # cluster joined (嚮導現在 before it).
-    starts.update(k for k in range(s + 1, e - 1)
-                  if utf8_head(text[k]) and pattern.match(text[k]) and not pattern.match(text[k - 1]))
     # Just after a mark: lost bytes that end the garbled text (鑳� of 绺戒笉鑳�坐以待斃, 能 whose last
     # byte was lost before the clean 坐) are filled by a window that stops there.
     ends.update(k + 1 for k in range(s, e) if text[k] in _QUESTION and (k + 1 == e or text[k + 1] not in _QUESTION))
