@@ -1206,3 +1206,15 @@ def test_utf8_read_as_gbk_inside_a_japanese_sentence(before, text, after):
     # 涓婃捣甯傜殑, whose GBK bytes E4 B8 begin 上): a window must still start there.
     broken = before + garble(text, "utf-8", "gb18030") + after
     assert fixed(broken) == before + text + after
+
+
+@pytest.mark.parametrize("before, garbled, after", [
+    ("", "是另外一種", "衡"),  # 衡 swapped is 颗
+    ("章 3. ", "系統初始", "化"),  # 章 swapped is 彻
+])
+def test_a_swap_grown_to_its_line_s_edge_stops_before_a_character_of_the_other_script(before, garbled, after):
+    # GBK read as Big5 in a line whose rest is clean: growing the repair to the line's edge would
+    # swap a clean Traditional character beside it into a Simplified one, beside the Traditional
+    # ones the repair made; text is written in one script, so the garbled span ends before it.
+    broken = before + garble(garbled, "gbk", "cp950") + after
+    assert fixed(broken) == before + garbled + after

@@ -1489,6 +1489,8 @@ def _extend_to_line(text: str, best, raw: float, plan: Plan, lo: int, hi: int, m
         new = _decode(seg, plan)
         if new is None or not (evident or _clean(seg, new, m)):
             continue
+        if _mixes_scripts(cand, "".join(_decode(part, plan) or "" for part in (text[a:i], text[j:b]))):
+            continue
         before, after = text[max(0, a - 1):a], text[b:b + 1]
         ext_gain = (_line_score(new, before, after, m, sign_cost, avoid)
                     - _line_score(seg, before, after, m, sign_cost, avoid))
@@ -1496,6 +1498,16 @@ def _extend_to_line(text: str, best, raw: float, plan: Plan, lo: int, hi: int, m
         if ext_gain >= raw - slack * extra:
             return (a, b, new, rule, described, max(gain, ext_gain))
     return best
+
+
+def _mixes_scripts(made: str, more: str) -> bool:
+    """Whether ``more``, text a repair would add to what it ``made``, holds a character of one
+    script only (Simplified or Traditional) where ``made`` holds one of the other: text is written
+    in one script, so a repair grown to a clean character beside it that its decoding turns into
+    the other script's form (衡 after 是另外一種 swapped into 颗) has gone past the garbled text."""
+    simp_only, trad_only = script_chars()
+    return ((any(c in simp_only for c in more) and any(c in trad_only for c in made))
+            or (any(c in trad_only for c in more) and any(c in simp_only for c in made)))
 
 
 def _grow(text: str, best, plan: Plan, lo: int, hi: int, m: "_model.Model", sign_cost: SignCost,
