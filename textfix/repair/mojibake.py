@@ -291,15 +291,25 @@ def _codec_sign(text: str, i: int) -> bool:
         return not any(is_zhuyin(text[k]) for k in (i - 1, i + 1) if 0 <= k < len(text))
     if "\u3041" <= ch <= "\u30fa" and not any(
             "\u3041" <= text[k] <= "\u30ff" for k in (i - 1, i + 1) if 0 <= k < len(text)):
-        if "\u30a1" <= ch and ch not in _KATAKANA_ALONE:
-            return True
-        line = text[_line_start(text, i):_line_end(text, i)]
-        if ch != "の" and (_not_japanese(line) or _stray_kana_line(line)):
+        if _kana_sign(ch, _lone_kana_signs(text[_line_start(text, i):_line_end(text, i)])):
             return True
     return bool(_FORMS.match(ch)) or _odd_unit(text, i) or bool(_SMALL_KANA_FIRST.match(text, i))
 
 
 _KATAKANA_ALONE = frozenset("ヶヵケカノ")  # katakana that Japanese writes alone among kanji (一ヶ月, 一ノ瀬)
+
+
+def _kana_sign(ch: str, line_signs: bool) -> bool:
+    """Whether ``ch``, a kana letter with no kana beside it, is a codec sign (see _codec_sign): a
+    katakana letter Japanese does not write alone, or any kana but の where ``line_signs`` (its line
+    is one whose lone kana all are, see _lone_kana_signs)."""
+    return ("\u30a1" <= ch and ch not in _KATAKANA_ALONE) or (line_signs and ch != "の")
+
+
+def _lone_kana_signs(line: str) -> bool:
+    """Whether every lone kana of ``line`` is a codec sign: the line cannot be Japanese (see
+    _not_japanese), or is ASCII words with kana strewn among them (see _stray_kana_line)."""
+    return _not_japanese(line) or _stray_kana_line(line)
 
 
 def _line_start(text: str, i: int) -> int:
@@ -371,11 +381,9 @@ def _kana_signs(text: str) -> List[int]:
     out = []
     pos = 0
     for line in text.split("\n"):
-        all_signs = not _KANA_RUN.search(line) and (_not_japanese(line) or _stray_kana_line(line))
-        for k in _KANA_ALONE.finditer(line):
-            ch = k.group()
-            if ch <= "\u30fa" and (("\u30a1" <= ch and ch not in _KATAKANA_ALONE) or (all_signs and ch != "の")):
-                out.append(pos + k.start())
+        line_signs = _lone_kana_signs(line)  # (false in a line with a kana run: both tests ask)
+        out.extend(pos + k.start() for k in _KANA_ALONE.finditer(line)
+                   if k.group() <= "\u30fa" and _kana_sign(k.group(), line_signs))
         pos += len(line) + 1
     return out
 
