@@ -795,6 +795,25 @@ def test_stars_and_signs_that_pair_nothing_stay(text):
     assert fixed(text) == text
 
 
+@pytest.mark.parametrize("broken, want", [
+    ("¨procfs", "“procfs"),  # a piece of text cut inside the quotation: nothing pairs
+    ("usr/local/bin/mutt-term〃", "usr/local/bin/mutt-term”"),
+    ("free〃 中將所有", "free” 中將所有"),
+    ("參見示¨/etc/motd 的說明", "參見示“/etc/motd 的說明"),  # ¨ of Latin-1's signs, glued: not one alone
+])
+def test_a_swapped_quotation_mark_glued_to_its_word_is_repaired_where_nothing_pairs(broken, want):
+    # Big5's “ ” read as GBK are ¨ 〃, which no text writes glued to a word.
+    assert fixed(broken) == want
+
+
+@pytest.mark.parametrize("text", ["na¨ıve", "¨Uber", "M¨uller", "見 §3 的規定", "※注意事項", "※Windows only",
+                                  "〃 〃 同上"])
+def test_signs_glued_where_quotation_marks_are_not_stay(text):
+    # A PDF's detached diaeresis follows its letter or comes before a vowel; ※ comes before a note,
+    # § before its number; ditto marks stand alone.
+    assert fixed(text) == text
+
+
 def test_japanese_cannot_hold_a_character_shift_jis_lacks():
     # 套用目標搜尋 in Big5 read as GBK is 甅ノヘ夹穓碝: a kana run (ノヘ) and a kanji of Japanese's
     # own forms (甅), but 夹 is GBK's Simplified form, which no Japanese text holds.

@@ -80,6 +80,10 @@ CJK_ODD = frozenset("〃〄〆〒〓〘〙〚〛〠〡〢〣〤〥〦〧〨〩�
                     + "".join(map(chr, range(0xFE10, 0xFE20)))  # ... vertical forms (︐ ︙)
                     + "".join(map(chr, range(0xFE50, 0xFE6C))))  # ... and small forms (﹐ ﹜), from CNS
 _CJK_SYMBOL_ODD = math.log(1e-6)
+# The diaeresis alone (U+00A8): no language writes it apart from its letter, and what puts it in
+# text is a wrong decoding: Big5's “ read as GBK (A1 A7), or a GBK byte A8 read as Latin-1. As rare
+# as the odd CJK signs.
+_DIAERESIS = math.log(1e-6)
 # The squared unit signs of CJK Compatibility (㎝ ㎏ ㏄): Chinese writes cm, kg or 厘米, and puts one
 # only after a number (120㎝), where it scores as other symbols do; elsewhere it is what Big5's 和 周
 # 呢 read as GBK make (SUB ㎝ FUNCTION).
@@ -302,6 +306,8 @@ def _class_score(ch: str) -> float:
         return _RARE_HAN
     if ch in _ZEROS:
         return _ZERO
+    if ch == "\xa8":
+        return _DIAERESIS
     if ch in CJK_ODD:
         return _CJK_SYMBOL_ODD
     if 0x3380 <= cp <= 0x33DF:

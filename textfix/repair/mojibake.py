@@ -166,6 +166,9 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
     # marks better (※ of `例如 ※/dev/sdx”` is GBK's “ read as Big5), is as good as a lone kana.
     mending = {hit.start() for hit in _SWAPPED_MARK.finditer(text) if _mends_pairs(text, hit.start(), hit.end())}
     lone.update(mending)
+    # So is one glued to its word as quotation marks are (see _glued_quote: ¨ of `示¨/etc/motd`).
+    glued = _glued_quotes(text)
+    lone.update(glued)
     lone.update(i for i in hits if _number_sign(text, i))  # (the scan finds each of them: 掳 of 25掳C)
     if lone:
         hits = sorted(lone.union(hits))
@@ -190,7 +193,7 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
         s2, e2 = _extend(text, s, e)
         if s2 < s or e2 > e:  # the weak characters joined count as suspicious ones
             n += sum(1 for c in text[s2:s] + text[e:e2] if _is_weak(c))
-        if ((hard and not _lone_sign(text, s2, e2)) or low < -13.0
+        if ((hard and (not _lone_sign(text, s2, e2) or s2 in glued)) or low < -13.0
                 or (n == 1 and (_utf8_across(text, s2) or _utf8_bridge(text, s2) or _swap_across(text, s2, e2, m)
                                 or (mending and not mending.isdisjoint(range(s2, e2)))))
                 or (n >= 2 and (_unlikely(text, s2, e2, m) or _unlikely_run(text, s2, e2, m)))):
@@ -226,6 +229,46 @@ _PINYIN = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêɑńňɡ"
 _SWAP_SIGN = re.compile(f"[\u3041-\u30ff\u3105-\u312f\u2500-\u257f]|(?<![0-9０-９])(?<![0-9０-９] )[{_ODD_UNITS}]"
                         f"|(?<![A-Za-z\u00c0-\u024f])[{_PINYIN}](?![A-Za-z\u00c0-\u024f])")
 _SWAP_SIGN_RUN = re.compile("[\u3041-\u30ff]{2}|[\u3105-\u312f\u02c7\u02ca\u02cb\u02d9]{2}|[\u2500-\u257f]{2}")
+
+
+# Big5's “ ” read as GBK (¨ 〃) and GBK's read as Big5 (※ §), by the side of the word a quotation
+# mark is glued to (see _glued_quote).
+_GLUED_OPENING = frozenset("¨※")
+_GLUED_CLOSING = frozenset("〃§")
+_GLUED_QUOTE = re.compile("[¨※〃§]")
+_VOWELS = frozenset("AEIOUYaeiouy")
+
+
+def _glued_quote(text: str, i: int) -> bool:
+    """Whether ``text[i]`` is a quotation mark a GBK↔Big5 swap made, glued to the word it quotes
+    as quotation marks are and the signs are not: ¨ or ※ right before a word and after none
+    (`¨/etc/fstab`, `使用 ※Linux`), 〃 or § right after a word and before none (`free〃 `). A ditto
+    mark stands apart (一月 〃), as does § before its number (§ 3); ※ comes before a note in
+    Chinese or Japanese (※注意), so it counts only before ASCII; a diaeresis a PDF detached from its
+    letter stands right after it (na¨ıve) or before a vowel (¨Uber), so ¨ before one counts only
+    where the line holds Chinese."""
+    ch = text[i]
+    if ch in _GLUED_OPENING:
+        if i + 1 >= len(text) or text[i + 1].isspace() or (i > 0 and _latin_alnum(text[i - 1])):
+            return False
+        nxt = text[i + 1]
+        if ch == "※":
+            return "!" <= nxt <= "~"
+        return nxt not in _VOWELS or _has_chinese(text[_line_start(text, i):_line_end(text, i)])
+    if ch in _GLUED_CLOSING:
+        return (i > 0 and not text[i - 1].isspace() and text[i - 1] != ch
+                and (i + 1 == len(text) or not _latin_alnum(text[i + 1])))
+    return False
+
+
+def _latin_alnum(ch: str) -> bool:
+    """A Latin letter or a digit."""
+    return ch <= "\u024f" and ch.isalnum()
+
+
+def _glued_quotes(text: str) -> List[int]:
+    """Where ``text`` holds a quotation mark a GBK↔Big5 swap made glued to a word (see _glued_quote)."""
+    return [hit.start() for hit in _GLUED_QUOTE.finditer(text) if _glued_quote(text, hit.start())]
 
 
 def _glued_big5_mark(text: str, i: int) -> bool:
@@ -285,7 +328,7 @@ def _codec_sign(text: str, i: int) -> bool:
     of 一ヶ月, 一ノ瀬), any other kana with none beside it in a line that cannot be Japanese (see
     _not_japanese; の aside, which Taiwanese writes for 的), a bopomofo letter with none beside it
     (GBK's full-width （ and ： read as Big5 are ㄗ and ㄩ; zhuyin runs its letters and tones
-    together)."""
+    together), a quotation mark a swap made glued to its word (see _glued_quote)."""
     ch = text[i]
     if "\u3105" <= ch <= "\u312f":
         return not any(is_zhuyin(text[k]) for k in (i - 1, i + 1) if 0 <= k < len(text))
@@ -293,7 +336,8 @@ def _codec_sign(text: str, i: int) -> bool:
             "\u3041" <= text[k] <= "\u30ff" for k in (i - 1, i + 1) if 0 <= k < len(text)):
         if _kana_sign(ch, _lone_kana_signs(text[_line_start(text, i):_line_end(text, i)])):
             return True
-    return bool(_FORMS.match(ch)) or _odd_unit(text, i) or bool(_SMALL_KANA_FIRST.match(text, i))
+    return (bool(_FORMS.match(ch)) or _odd_unit(text, i) or bool(_SMALL_KANA_FIRST.match(text, i))
+            or _glued_quote(text, i))
 
 
 _KATAKANA_ALONE = frozenset("ヶヵケカノ")  # katakana that Japanese writes alone among kanji (一ヶ月, 一ノ瀬)
@@ -1332,6 +1376,11 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                     if plan in _CHAR_FOR_CHAR:  # the line's other marks the same swap made count as mended
                         left, right = _marks_swapped(left, plan), _marks_swapped(right, plan)
                     mends = _pairing(left + cand + right) - _pairing(left + seg + right)
+                    if mends < 0 and plan in _CHAR_FOR_CHAR and len(cand) == len(seg) and all(
+                            _glued_quote(text, i + k) for k, c in enumerate(seg) if c != cand[k]):
+                        # A quotation mark glued to its word, swapped back, may open or close a
+                        # quotation the line does not hold: text may be cut inside one.
+                        mends = 0
                     gain = raw = raw + QUOTE_BALANCE * mends
                 ti, tj, new = _trim(seg, 0, len(seg), cand)
                 short = 2 if plan in _CHAR_FOR_CHAR else 1
