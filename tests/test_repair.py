@@ -366,6 +366,22 @@ def test_a_lost_closing_mark_closes_the_title_that_is_open(mark):
     assert fixed(broken) == "他在书店里买了一本《百年孤独》。"
 
 
+@pytest.mark.parametrize("mark", ["\ufffd", "?"])
+def test_a_lost_closing_quote_closes_the_quotation_opened_after_one_the_text_began_inside(mark):
+    # ” (E2 80 9D) lost its last byte, as did ’ (E2 80 99): the ” before “ closes a quotation the
+    # text began inside, so the one “ opened is open, whatever the counts of each mark.
+    broken = utf8_read_as_gbk("他大声说：！”“你好！”", mark)
+    assert fixed(broken) == "他大声说：！”“你好！”"
+
+
+@pytest.mark.parametrize("mark", ["\ufffd", "?"])
+def test_a_lost_quotation_mark_with_a_space_on_one_side_opens_or_closes_by_it(mark):
+    # “ and ” (E2 80 9C, 9D) lost their last byte and read alike; a space stands before an opening
+    # mark and after a closing one.
+    broken = utf8_read_as_gbk("请编辑 “/etc/fstab” 文件", mark)
+    assert fixed(broken) == "请编辑 “/etc/fstab” 文件"
+
+
 def test_a_lone_bopomofo_letter_or_box_drawing_sign_in_chinese_is_a_swapped_one():
     # ： in GBK (A3 BA) read as Big5 is ㄩ, and 或 in Big5 (A9 CE) read as GBK is ┪; alone in a
     # line of Chinese each costs as a lone kana does, and the swap back wins though it changes one

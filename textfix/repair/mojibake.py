@@ -1841,9 +1841,25 @@ def _pairing(line: str) -> int:
     return score - sum(depth)
 
 
+def _quotation(line: str, open_: str, close: str) -> Tuple[int, bool]:
+    """How many quotations opened by ``open_`` are open at the end of ``line``, and whether one was
+    closed by ``close``, read from the left: a closing mark with none open is where the text began
+    inside a quotation (！”“你好！ has one open, not none)."""
+    if close not in line:
+        return line.count(open_), False
+    depth, closed = 0, False
+    for ch in line:
+        if ch == open_:
+            depth += 1
+        elif ch == close and depth:
+            depth -= 1
+            closed = True
+    return depth, closed
+
+
 def open_quotes(line: str) -> str:
     """The closing marks whose quotations, titles or brackets are open at the end of ``line``."""
-    return "".join(close for open_, close in QUOTE_PAIRS if line.count(open_) > line.count(close))
+    return "".join(close for open_, close in QUOTE_PAIRS if open_ in line and _quotation(line, open_, close)[0])
 
 
 def closing_balance(line: str, close: str) -> float:
@@ -1851,10 +1867,12 @@ def closing_balance(line: str, close: str) -> float:
     open, as much against where ``line`` opened and closed it, nothing where ``line`` holds
     neither mark (a piece of text may begin inside a quotation: ！”“你好！”)."""
     open_ = _OPENING[close]
-    opened, closed = line.count(open_), line.count(close)
-    if opened > closed:
+    if open_ not in line:
+        return 0.0
+    depth, closed = _quotation(line, open_, close)
+    if depth:
         return QUOTE_BALANCE
-    return -QUOTE_BALANCE if opened else 0.0
+    return -QUOTE_BALANCE if closed else 0.0
 
 
 def _utf8_like(data: bytes) -> bool:
@@ -1979,6 +1997,11 @@ def _utf8_ends(ch: str) -> Tuple[int, int]:
     return data[0], data[-1]
 
 
+SPACED_QUOTE = 3.0  # nats against a quotation mark spaced on the wrong side (see _viterbi)
+_SPACED_QUOTE_SIDE = {"“": -1, "‘": -1, "”": 1, "’": 1}  # where a space may stand: before an opening mark, after a closing one
+_SPACE_BYTES = frozenset(b" \t\n\r")
+
+
 def _viterbi(seq: List[object], m: "_model.Model", before: str, after: str, avoid: FrozenSet[str],
              read_as: str) -> Optional[Tuple[float, str]]:
     """Best decoding of ``seq`` (bytes and holes) as UTF-8, holes filled by the bigram model: a
@@ -2015,6 +2038,11 @@ def _viterbi(seq: List[object], m: "_model.Model", before: str, after: str, avoi
                 if ch in avoid:
                     cost += OTHER_SCRIPT_COST
                 closes = ch in CLOSING_QUOTES  # (scored by the quotations open before it)
+                side = _SPACED_QUOTE_SIDE.get(ch, 0)
+                spaced_after = None  # for a quotation mark: whether a space follows it, where known
+                if side:
+                    following = seq[p + length] if p + length < n else (ord(after[0]) if after else 0x0A)
+                    spaced_after = (following in _SPACE_BYTES) if not _hole(following) else None
                 lost_before = _lost_byte(read_as, _utf8_ends(ch)[0]) if linked else None
                 low = floor.get(ch)  # a Han character of the tables: m.pair inlined (Model.boundary)
                 begins = start[ch] if low is not None else 0.0
@@ -2035,6 +2063,10 @@ def _viterbi(seq: List[object], m: "_model.Model", before: str, after: str, avoi
                         s -= UNLIKELY_BYTE_COST
                     if closes:
                         s += closing_balance(opened + txt, ch)
+                    if spaced_after is not None and prev.isspace() != spaced_after and side != (1 if spaced_after else -1):
+                        # Spaced on one side only, the side a quotation's mark is not (到 “/usr” 或):
+                        # a cost, never a gain, so it weighs marks against each other only.
+                        s -= SPACED_QUOTE
                     if s > best:
                         best, best_txt = s, txt
                 best -= cost
