@@ -233,9 +233,9 @@ _SWAP_SIGN_RUN = re.compile("[\u3041-\u30ff]{2}|[\u3105-\u312f\u02c7\u02ca\u02cb
 
 # Big5's “ ” read as GBK (¨ 〃) and GBK's read as Big5 (※ §), by the side of the word a quotation
 # mark is glued to (see _glued_quote).
-_GLUED_OPENING = frozenset("¨※")
-_GLUED_CLOSING = frozenset("〃§")
-_GLUED_QUOTE = re.compile("[¨※〃§]")
+_GLUED_OPENING = "¨※"
+_GLUED_CLOSING = "〃§"
+_GLUED_QUOTE = re.compile(f"[{_GLUED_OPENING}{_GLUED_CLOSING}]")
 _VOWELS = frozenset("AEIOUYaeiouy")
 
 
@@ -268,7 +268,7 @@ def _latin_alnum(ch: str) -> bool:
 
 def _glued_quotes(text: str) -> List[int]:
     """Where ``text`` holds a quotation mark a GBK↔Big5 swap made glued to a word (see _glued_quote)."""
-    if not any(ch in text for ch in "¨※〃§"):  # (a search for each is faster than one scan for all)
+    if not any(ch in text for ch in _GLUED_OPENING + _GLUED_CLOSING):  # (a search for each is faster than a scan for all)
         return []
     return [hit.start() for hit in _GLUED_QUOTE.finditer(text) if _glued_quote(text, hit.start())]
 
@@ -2040,11 +2040,14 @@ def _viterbi(seq: List[object], m: "_model.Model", before: str, after: str, avoi
                 if ch in avoid:
                     cost += OTHER_SCRIPT_COST
                 closes = ch in CLOSING_QUOTES  # (scored by the quotations open before it)
+                # For a quotation mark whose next byte is known, the space that would stand alone on
+                # its wrong side: after an opening mark (True), before a closing one (False).
+                wrong_space = None
                 side = _SPACED_QUOTE_SIDE.get(ch, 0)
-                spaced_after = None  # for a quotation mark: whether a space follows it, where known
                 if side:
                     following = seq[p + length] if p + length < n else (ord(after[0]) if after else 0x0A)
-                    spaced_after = (following in _SPACE_BYTES) if not _hole(following) else None
+                    if not _hole(following) and (following in _SPACE_BYTES) == (side < 0):
+                        wrong_space = side < 0
                 lost_before = _lost_byte(read_as, _utf8_ends(ch)[0]) if linked else None
                 low = floor.get(ch)  # a Han character of the tables: m.pair inlined (Model.boundary)
                 begins = start[ch] if low is not None else 0.0
@@ -2065,9 +2068,9 @@ def _viterbi(seq: List[object], m: "_model.Model", before: str, after: str, avoi
                         s -= UNLIKELY_BYTE_COST
                     if closes:
                         s += closing_balance(opened + txt, ch)
-                    if spaced_after is not None and prev.isspace() != spaced_after and side != (1 if spaced_after else -1):
-                        # Spaced on one side only, the side a quotation's mark is not (到 “/usr” 或):
-                        # a cost, never a gain, so it weighs marks against each other only.
+                    if wrong_space is not None and prev.isspace() != wrong_space:
+                        # Spaced on one side only, the side this mark is not (到 ”/usr” 或): a cost,
+                        # never a gain, so it weighs marks against each other only.
                         s -= SPACED_QUOTE
                     if s > best:
                         best, best_txt = s, txt
