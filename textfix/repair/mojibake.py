@@ -143,11 +143,12 @@ def _joins_marks(text: str, i: int, found: List[List]) -> bool:
 
 def _lone_sign(text: str, s: int, e: int) -> bool:
     """A Latin-1 sign alone (» in 首页 »聚焦, © before 2024): real text uses these. It could be half
-    of a GBK or Big5 character only with an ASCII trail byte (0x40–0x7E) after it (¤@ is 一)."""
+    of a GBK or Big5 character only with an ASCII trail byte (0x40–0x7E) after it (¤@ is 一), or
+    be a whole swapped one, a quotation mark glued to its word (¨ of 示¨/etc: see _glued_quote)."""
     ch = text[s]
     if e - s != 1 or not ("\xa0" <= ch <= "\xbf" or ch in "\xd7\xf7"):
         return False
-    return not (e < len(text) and "\x40" <= text[e] <= "\x7e")
+    return not (e < len(text) and "\x40" <= text[e] <= "\x7e") and not _glued_quote(text, s)
 
 
 def _clusters(text: str) -> List[Tuple[int, int]]:
@@ -167,8 +168,7 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
     mending = {hit.start() for hit in _SWAPPED_MARK.finditer(text) if _mends_pairs(text, hit.start(), hit.end())}
     lone.update(mending)
     # So is one glued to its word as quotation marks are (see _glued_quote: ¨ of `示¨/etc/motd`).
-    glued = _glued_quotes(text)
-    lone.update(glued)
+    lone.update(_glued_quotes(text))
     lone.update(i for i in hits if _number_sign(text, i))  # (the scan finds each of them: 掳 of 25掳C)
     if lone:
         hits = sorted(lone.union(hits))
@@ -193,7 +193,7 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
         s2, e2 = _extend(text, s, e)
         if s2 < s or e2 > e:  # the weak characters joined count as suspicious ones
             n += sum(1 for c in text[s2:s] + text[e:e2] if _is_weak(c))
-        if ((hard and (not _lone_sign(text, s2, e2) or s2 in glued)) or low < -13.0
+        if ((hard and not _lone_sign(text, s2, e2)) or low < -13.0
                 or (n == 1 and (_utf8_across(text, s2) or _utf8_bridge(text, s2) or _swap_across(text, s2, e2, m)
                                 or (mending and not mending.isdisjoint(range(s2, e2)))))
                 or (n >= 2 and (_unlikely(text, s2, e2, m) or _unlikely_run(text, s2, e2, m)))):
@@ -2000,7 +2000,7 @@ def _utf8_ends(ch: str) -> Tuple[int, int]:
 
 
 SPACED_QUOTE = 3.0  # nats against a quotation mark spaced on the wrong side (see _viterbi)
-_SPACED_QUOTE_SIDE = {"“": -1, "‘": -1, "”": 1, "’": 1}  # where a space may stand: before an opening mark, after a closing one
+_CURLY_QUOTES = frozenset("“‘”’")  # where a space stands: before an opening mark, after a closing one
 _SPACE_BYTES = frozenset(b" \t\n\r")
 
 
@@ -2043,11 +2043,10 @@ def _viterbi(seq: List[object], m: "_model.Model", before: str, after: str, avoi
                 # For a quotation mark whose next byte is known, the space that would stand alone on
                 # its wrong side: after an opening mark (True), before a closing one (False).
                 wrong_space = None
-                side = _SPACED_QUOTE_SIDE.get(ch, 0)
-                if side:
+                if ch in _CURLY_QUOTES:
                     following = seq[p + length] if p + length < n else (ord(after[0]) if after else 0x0A)
-                    if not _hole(following) and (following in _SPACE_BYTES) == (side < 0):
-                        wrong_space = side < 0
+                    if not _hole(following) and (following in _SPACE_BYTES) != closes:
+                        wrong_space = not closes
                 lost_before = _lost_byte(read_as, _utf8_ends(ch)[0]) if linked else None
                 low = floor.get(ch)  # a Han character of the tables: m.pair inlined (Model.boundary)
                 begins = start[ch] if low is not None else 0.0
