@@ -631,6 +631,33 @@ def test_a_swap_beside_code_signs_clears_the_lower_bar(text, char):
     assert fixed(text.replace(char, garble(char, "gbk", "cp950"))) == text
 
 
+@pytest.mark.parametrize("text, steps", [
+    (".12. procfs 和 sysfs", ("gbk", "cp950")),  # 和 → 睿
+    ("Linux 的 namespaces", ("gbk", "cp950")),  # 的 → 腔
+    ("5. 簡單 shell", ("cp950", "gbk")),  # 簡單 → 虏虫
+    ('"sid" 替換 "/etc/apt/sources.list"', ("cp950", "gbk")),  # 替換 → 蠢传
+])
+def test_a_line_of_ascii_with_a_few_common_characters_swapped_is_repaired(text, steps):
+    # A swap that makes only common characters gives the scan nothing to find; in a line that is
+    # ASCII but for a few Han characters they are tried with the swaps all the same.
+    broken = "".join(garble(c, *steps) if not c.isascii() else c for c in text)
+    assert broken != text
+    assert fixed(broken) == text
+    assert fixed("使用說明\n" + broken + "\n") == "使用說明\n" + text + "\n"
+
+
+@pytest.mark.parametrize("text", [
+    "x == 1 或 x EQ 1",  # 或 ↔ 麼 read either way scores alike
+    "git write-tree [--missing-ok] [--prefix=<前綴>/]",  # 綴 as GBK read as Big5 is 后: 前后 is a word
+    "tab 鍵",
+    "Title is: 裁切",
+])
+def test_a_line_of_ascii_with_a_few_han_characters_stays(text):
+    # A swap garbles every character it reads, so one that leaves part of the run as it was (前綴 →
+    # 前后) is the model preferring a commoner word, not a repair.
+    assert fixed(text) == text
+
+
 @pytest.mark.parametrize("text", ["主任,巫昌禎(女),李莎(女),柯蘭(女)", "委員,鍾佩珩(女),段存華(女)"])
 def test_a_name_beside_a_half_width_bracket_stays(text):
     # Text whose punctuation went half-width (seed 002's): a bracket there is Chinese punctuation,
