@@ -658,6 +658,27 @@ def test_a_line_of_ascii_with_a_few_han_characters_stays(text):
     assert fixed(text) == text
 
 
+@pytest.mark.parametrize("text", ["Insert 或 Ctrl-T", "a 或 b 所 c", '"mx" 或 "a"', "Python 3.11 或"])
+def test_a_lone_box_drawing_sign_no_table_draws_is_repaired_in_any_line(text):
+    # 或 and 所 in Big5 read as GBK are ┪ and ┮, box-drawing characters no table is drawn with.
+    broken = "".join(garble(c, "cp950", "gbk") if not c.isascii() else c for c in text)
+    assert broken != text
+    assert fixed(broken) == text
+
+
+@pytest.mark.parametrize("text", ["│   ├── file", "status ┃ ok", "┍━━━┑", "a ─ b"])
+def test_box_drawing_that_tables_use_stays(text):
+    assert fixed(text) == text
+
+
+@pytest.mark.parametrize("text", ["linux-image-amd64 和 firmware-linux", "x86 和 arm"])
+def test_a_unit_sign_after_the_digits_of_a_word_is_a_swap_sign(text):
+    # 和 in Big5 read as GBK is ㎝: after a number it is a unit (5 ㎝), after amd64 it is no unit.
+    broken = text.replace("和", garble("和", "cp950", "gbk"))
+    assert fixed(broken) == text
+    assert fixed("長 5㎝") == "長 5㎝"
+
+
 @pytest.mark.parametrize("text", ["主任,巫昌禎(女),李莎(女),柯蘭(女)", "委員,鍾佩珩(女),段存華(女)"])
 def test_a_name_beside_a_half_width_bracket_stays(text):
     # Text whose punctuation went half-width (seed 002's): a bracket there is Chinese punctuation,

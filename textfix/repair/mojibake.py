@@ -351,11 +351,16 @@ def _number_sign(text: str, i: int) -> bool:
 
 
 def _odd_unit(text: str, i: int) -> bool:
-    """Whether ``text[i]`` is a sign of GBK's row A9 with no digit before it (see _ODD_UNITS)."""
+    """Whether ``text[i]`` is a sign of GBK's row A9 with no number before it (see _ODD_UNITS): the
+    digits of a word are no number (`amd64 ㎝ firmware`: 和 read as GBK)."""
     if text[i] not in _ODD_UNITS:
         return False
     k = i - 1 if i > 0 and text[i - 1] == " " else i
-    return not (k > 0 and text[k - 1].isdigit())
+    if not (k > 0 and text[k - 1].isdigit()):
+        return True
+    while k > 0 and text[k - 1].isdigit():
+        k -= 1
+    return k > 0 and text[k - 1].isascii() and text[k - 1].isalpha()
 
 
 # Vertical and small forms (︽ ﹐ ﹜): text extracted from vertical print aside, only Big5 and GBK
@@ -371,8 +376,11 @@ def _codec_sign(text: str, i: int) -> bool:
     of 一ヶ月, 一ノ瀬), any other kana with none beside it in a line that cannot be Japanese (see
     _not_japanese; の aside, which Taiwanese writes for 的), a bopomofo letter with none beside it
     (GBK's full-width （ and ： read as Big5 are ㄗ and ㄩ; zhuyin runs its letters and tones
-    together), a quotation mark a swap made glued to its word (see _glued_quote)."""
+    together), a quotation mark a swap made glued to its word (see _glued_quote), a box-drawing
+    character that no table draws standing alone in its line (see _stray_box)."""
     ch = text[i]
+    if "\u2500" <= ch <= "\u257f":
+        return _stray_box(text[_line_start(text, i):_line_end(text, i)])
     if "\u3105" <= ch <= "\u312f":
         return not any(is_zhuyin(text[k]) for k in (i - 1, i + 1) if 0 <= k < len(text))
     if "\u3041" <= ch <= "\u30fa" and not any(
@@ -572,6 +580,20 @@ _PARTICLES = frozenset("はがをにでともへやかなねよの")  # what Jap
 _ASCII_LETTER = re.compile("[A-Za-z]")
 
 
+# The box-drawing characters tables, trees, diagrams and kaomoji are drawn with, alone too (│ of
+# `│   ├── a`, ╮(╯_╰)╭). Big5 read as GBK makes the rest of GBK's row A9 of common characters: ┪ 或,
+# ┮ 所, ┦ 性, ┎ 府.
+_TABLE_BOX = frozenset("─━│┃┄┅┆┇┈┉┊┋┌┐└┘├┤┬┴┼┏┓┗┛┣┫┳┻╋╭╮╯╰╱╲╳")
+_BOX = re.compile("[\u2500-\u257f]+")
+
+
+def _stray_box(line: str) -> bool:
+    """Whether the box-drawing characters of ``line`` (one at least) all stand alone and none is one
+    tables are drawn with (see _TABLE_BOX): GBK↔Big5 swap signs in any line (`Insert ┪ Ctrl`)."""
+    runs = _BOX.findall(line)
+    return bool(runs) and all(len(run) == 1 and run not in _TABLE_BOX for run in runs)
+
+
 def _stray_kana_line(line: str) -> bool:
     """Whether ``line`` is ASCII words (at least one letter) with kana standing alone among them and
     nothing else beyond ASCII, no kana a Japanese particle (see _PARTICLES): a swap made them of Han
@@ -596,6 +618,8 @@ def swap_sign_cost(line: str, context: str) -> SignCost:
         return 0.0, 0.0
     if _stray_kana_line(line):
         return STRAY_KANA_COST, 0.0
+    if _stray_box(line):
+        return SWAP_SIGN_COST, 0.0
     if _has_chinese(context):
         return SWAP_SIGN_COST, NOT_JAPANESE_KANA_COST if _not_japanese(line) else 0.0
     if len(_lone_kana(line)) >= max(2, count_swap_signs(line)):
