@@ -4,7 +4,8 @@ many clean lines it leaves untouched.
     python benchmarks/mojibake.py [--per-kind N] [--failures N] [--kind NAME] [--text FILE] [--pages N]
 
 Garbled corpus: pieces of 4–60 characters cut (fixed seed) from the project's clean sentences
-(benchmarks/data/punct_sentences.txt, Simplified, and their Taiwan form by OpenCC s2tw;
+(benchmarks/data/punct_sentences.txt, Simplified prose, and tech_sentences.txt, Simplified
+technical text with ASCII words among the Chinese, both with their Taiwan form by OpenCC s2tw;
 benchmarks/data/trad_sentences.txt, written in Traditional), garbled by each kind of wrong decoding
 the repair stage handles, either the whole piece ("line") or a span of 3–12 characters inside an
 otherwise clean piece ("span"). Lossless kinds decode every byte; lossy kinds lose bytes (a
@@ -53,9 +54,10 @@ def _lines(name: str):
 
 
 def sentences():
-    """(text, script) for every clean sentence: Simplified, Taiwan (OpenCC s2tw), hand-written."""
+    """(text, script) for every clean sentence: Simplified (prose, then technical text), their
+    Taiwan form (OpenCC s2tw), hand-written Traditional."""
     s2tw = opencc.OpenCC("s2tw")
-    simp = _lines("punct_sentences.txt")
+    simp = _lines("punct_sentences.txt") + _lines("tech_sentences.txt")
     return ([(s, "hans") for s in simp] + [(s2tw.convert(s), "hant") for s in simp]
             + [(t, "hant") for t in _lines("trad_sentences.txt")])
 
