@@ -1458,6 +1458,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                         mends = 0
                     gain = raw = raw + QUOTE_BALANCE * mends
                 ti, tj, new = _trim(seg, 0, len(seg), cand)
+                if all(c in _ODD_UNITS and not _odd_unit(text, i + k) for k, c in enumerate(seg[ti:tj], ti)):
+                    continue  # a unit after a number (長度 5 ㎝) is a unit: 和 read as GBK changes more
                 short = 2 if plan in _CHAR_FOR_CHAR else 1
                 if len(new) <= short and _describe(plan) not in made and mends <= 0 and not any(
                         (chinese_line and _is_hard(c)) or _codec_sign(text, i + k)
