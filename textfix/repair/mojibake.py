@@ -360,7 +360,7 @@ def _odd_unit(text: str, i: int) -> bool:
         return True
     while k > 0 and text[k - 1].isdigit():
         k -= 1
-    return k > 0 and text[k - 1].isascii() and text[k - 1].isalpha()
+    return k > 0 and text[k - 1].isascii() and (text[k - 1].isalpha() or text[k - 1] == "_")
 
 
 # Vertical and small forms (︽ ﹐ ﹜): text extracted from vertical print aside, only Big5 and GBK
@@ -618,10 +618,10 @@ def swap_sign_cost(line: str, context: str) -> SignCost:
         return 0.0, 0.0
     if _stray_kana_line(line):
         return STRAY_KANA_COST, 0.0
-    if _stray_box(line):
-        return SWAP_SIGN_COST, 0.0
     if _has_chinese(context):
         return SWAP_SIGN_COST, NOT_JAPANESE_KANA_COST if _not_japanese(line) else 0.0
+    if _stray_box(line):
+        return SWAP_SIGN_COST, 0.0
     if len(_lone_kana(line)) >= max(2, count_swap_signs(line)):
         return SWAP_SIGN_COST / 2, 0.0
     return 0.0, 0.0
@@ -1561,9 +1561,10 @@ def _swap_run(text: str, s: int, e: int, m: "_model.Model", around: Sequence[str
     if _HAN_RUN.search(text, lo, s) or _HAN_RUN.search(text, e, hi):
         # The line's other run: its script counts, and swap signs in a line of Chinese.
         context = text[lo:s] + text[e:hi]
-        found = _run_swaps(seg, before, after, swap_sign_cost(text[lo:hi], context), other_script(context))
+        args = (seg, before, after, swap_sign_cost(text[lo:hi], context), other_script(context))
     else:
-        found = _run_swaps(seg, before, after, (0.0, 0.0), frozenset())
+        args = (seg, before, after, (0.0, 0.0), frozenset())
+    found = _remembered_run_swaps(*args) if m is _model.load() else _run_swaps(m, *args)
     best = None
     for plan, cand, gain in found:
         if _describe(plan) in around:
@@ -1573,14 +1574,11 @@ def _swap_run(text: str, s: int, e: int, m: "_model.Model", around: Sequence[str
     return best
 
 
-@functools.lru_cache(maxsize=4096)
-def _run_swaps(seg: str, before: str, after: str, sign_cost: SignCost,
+def _run_swaps(m: "_model.Model", seg: str, before: str, after: str, sign_cost: SignCost,
                avoid: FrozenSet[str]) -> Tuple[Tuple[Plan, str, float], ...]:
     """The GBK↔Big5 swaps of the Han run ``seg`` (between ``before`` and ``after``) that change every
     character of it into clean text, with what each gains (see _swap_run), those that gain at
-    least EVIDENT_MARGIN: what the lines around may lower MARGIN to. Remembered: the same runs
-    come again and again (或, 的 between ASCII words)."""
-    m = _model.load()
+    least EVIDENT_MARGIN: what the lines around may lower MARGIN to."""
     found = []
     base = None
     for plan in _CHAR_FOR_CHAR:
@@ -1594,6 +1592,14 @@ def _run_swaps(seg: str, before: str, after: str, sign_cost: SignCost,
         if gain > EVIDENT_MARGIN:
             found.append((plan, cand, gain))
     return tuple(found)
+
+
+@functools.lru_cache(maxsize=4096)
+def _remembered_run_swaps(seg: str, before: str, after: str, sign_cost: SignCost,
+                          avoid: FrozenSet[str]) -> Tuple[Tuple[Plan, str, float], ...]:
+    """_run_swaps by the tables' model, remembered: the same runs come again and again (或, 的
+    between ASCII words)."""
+    return _run_swaps(_model.load(), seg, before, after, sign_cost, avoid)
 
 
 def _to_line_edges(text: str, windows: List[Tuple[int, int]], lo: int, hi: int) -> List[Tuple[int, int]]:
