@@ -681,6 +681,16 @@ def test_a_unit_sign_after_the_digits_of_a_word_is_a_swap_sign(text):
     assert fixed(broken) == text
 
 
+@pytest.mark.parametrize("mark", ["\ufffd", "?"])
+@pytest.mark.parametrize("text", ['选择 "工具" → "选项" → "语言设置"', "温度 30 ℃ 左右", "满足 x ≥ 0 的条件"])
+def test_signs_technical_text_writes_are_refilled_where_utf8_lost_bytes(text, mark):
+    # → (E2 86 92) read as GBK is 鈫 and a lost byte: what fills it is looked up among the signs
+    # text writes beside Chinese too, and → is the arrow menu paths are written with.
+    broken = utf8_read_as_gbk(text, mark)
+    assert broken != text
+    assert fixed(broken) == text
+
+
 @pytest.mark.parametrize("text", ["主任,巫昌禎(女),李莎(女),柯蘭(女)", "委員,鍾佩珩(女),段存華(女)"])
 def test_a_name_beside_a_half_width_bracket_stays(text):
     # Text whose punctuation went half-width (seed 002's): a bracket there is Chinese punctuation,

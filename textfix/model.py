@@ -109,6 +109,9 @@ _TAILS = (.55, .05, .002, .0005, .12, .0005, .002, .005, .08, .002, .002, .0005,
 _HALFWIDTH_KANA = math.log(1e-6)  # what GBK/Big5/Latin-1 bytes decoded as Shift_JIS give
 _LATIN_LETTER = math.log(0.0005)  # accented Latin letters
 _SYMBOL = math.log(0.00005)
+# The arrow menu paths and steps are written with (工具 → 選項 → 語言), four times a rare symbol's
+# share (general knowledge, not fitted); ← ↑ ↓ are as rare as any symbol.
+_ARROW = math.log(0.0002)
 _RARE_HAN = math.log(2e-8)  # a Han character absent from the tables
 _PUA = math.log(1e-10)
 _UNASSIGNED = math.log(1e-11)
@@ -341,7 +344,7 @@ def _class_score(ch: str) -> float:
         return _LATIN_LETTER
     if cat.startswith("Z"):
         return _SPACE + math.log(0.1)
-    return _SYMBOL
+    return _ARROW if ch == "→" else _SYMBOL
 
 
 def _hangul(ch: str) -> float:

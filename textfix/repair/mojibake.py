@@ -2076,19 +2076,25 @@ def _fill_drops(seq: List[Optional[int]], bounds: List[int], budget: int, m: "_m
     return best
 
 
+_TEXT_SIGNS = "→←↑↓⇒×÷±°•※★☆●○■□▲△◆◇√≈≠≤≥℃①②③④⑤⑥⑦⑧⑨⑩"
+
+
 @functools.lru_cache(maxsize=None)
 def _utf8_index() -> Dict[Tuple[int, int], Tuple[Tuple[str, bytes, float], ...]]:
-    """Every character the model knows (and Chinese punctuation, and the full-width signs Chinese
-    writes in numbers: 4．4万, 5％) by the length and lead byte of its UTF-8 bytes, most likely first:
-    what a lost byte can be is looked up here."""
+    """Every character the model knows (and Chinese punctuation, the full-width signs Chinese
+    writes in numbers: 4．4万, 5％, and the signs technical and list text writes among Chinese:
+    工具 → 選項, 30 × 20, ① ★) by the length and lead byte of its UTF-8 bytes, most likely first
+    (code point order among equals, whatever the hash seed): what a lost byte can be is looked up
+    here."""
     m = _model.load()
-    chars = set(m.unigram).union(CJK_PUNCT, "．％", map(chr, range(0x3001, 0x3040)), map(chr, range(0xFE10, 0xFE20)))
+    chars = set(m.unigram).union(CJK_PUNCT, "．％", map(chr, range(0x3001, 0x3040)), map(chr, range(0xFE10, 0xFE20)),
+                                 _TEXT_SIGNS)
     index: Dict[Tuple[int, int], List[Tuple[str, bytes, float]]] = {}
     for ch in chars:
         data = ch.encode("utf-8")
         if len(data) > 1:
             index.setdefault((len(data), data[0]), []).append((ch, data, m.char(ch)))
-    return {key: tuple(sorted(found, key=lambda o: o[2], reverse=True)) for key, found in index.items()}
+    return {key: tuple(sorted(found, key=lambda o: (-o[2], o[0]))) for key, found in index.items()}
 
 
 @functools.lru_cache(maxsize=8192)
