@@ -427,6 +427,17 @@ def test_lost_bytes_beside_a_four_byte_character():
     assert fixed(utf8_read_as_gbk("他们😀说", "?")) == "他们😀说"
 
 
+@pytest.mark.parametrize("codec", ["gb18030", "cp950"])
+@pytest.mark.parametrize("seg", ["?P﹐", "°O?", "μ{?"])
+def test_marks_among_bytes_that_begin_no_utf8_character_are_not_refilled(seg, codec):
+    # Big5 with its high bits lost (a line of LibreOffice's help: `|1Ax|s1Lμ{?P﹐eRARw`) holds
+    # marks, but no byte that begins a Chinese character in UTF-8 is left beside them: there is
+    # nothing to rebuild, and each window was searched in vain (a fill of signs, `…P⑩o`, that lost
+    # to the text only after the search).
+    m = mojibake._model.load()
+    assert mojibake._lossy_utf8(seg, codec, m, "", "") is None
+
+
 @pytest.mark.parametrize("mark", ["\ufffd", "?"])
 def test_lost_bytes_filled_in_the_line_s_script(mark):
     # 长 (E9 95 BF) and 長 (E9 95 B7) share the bytes left; the line is Simplified.

@@ -1340,6 +1340,12 @@ _UTF8_WIDE = re.compile(b"\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\x
                         b"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}")
 
 
+# The first two bytes of a UTF-8 character of three or four bytes: what is left of a Chinese
+# character whose last byte was lost, the least a window of lost bytes must hold to be refilled
+# (Big5 with its high bits lost, `μ{?P﹐e`, holds none, and each of its marks was searched in vain).
+_UTF8_WIDE_HEAD = re.compile(b"[\xe0-\xf4][\x80-\xbf]")
+
+
 def _utf8_starts(data: bytes) -> int:
     """How many offsets of ``data`` begin a UTF-8 character of three or four bytes: at least as
     many as any decoding of any piece of it reads (see _utf8_like). One regex scan: the same count
@@ -1910,8 +1916,11 @@ def _lossy_fill(seg: str, read_as: str, m: "_model.Model", before: str, after: s
     explicit = sum(1 for _, hole in pieces if hole)
     if explicit > LINE_MARKS:
         return None
-    if not explicit and not _utf8_like(b"".join(chunk for chunk, _ in pieces)):
+    known = b"".join(chunk for chunk, _ in pieces)
+    if not explicit and not _utf8_like(known):
         return None  # no ? marks a loss, and the bytes do not read as UTF-8: nothing to search
+    if _UTF8_WIDE_HEAD.search(known) is None:
+        return None  # no byte left that begins a Chinese character in UTF-8: nothing to rebuild from
     plain = [b for chunk, hole in pieces for b in (chunk if not hole else [_Hole])]
     if _breaks(plain) > max(MAX_HOLES, explicit):
         return None  # not UTF-8 with a few bytes lost: most of it breaks (clean text, other codecs)
