@@ -83,6 +83,7 @@ _CP1252_SIGNS = frozenset(bytes(range(0x80, 0xA0)).decode("cp1252", errors="igno
 _INVISIBLE = frozenset("\xa0\xad\u200b\u200c\u200d\u2060\ufeff")  # no Chinese repair makes these
 _EITHER = frozenset("“”‘’—…")  # cp1252 signs that are Chinese punctuation too: on neither side of a run's edge
 _QUESTION = "?\ufffd"
+_MARK = re.compile("[?\ufffd]")  # (found at C speed: most lines hold none)
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 QUOTE_PAIRS = ("“”", "‘’", "「」", "『』", "《》", "（）")  # (opening, closing): titles and brackets close as quotes do
 CLOSING_QUOTES = frozenset(close for _, close in QUOTE_PAIRS)
@@ -736,6 +737,7 @@ def _swaps_to_common(ch: str) -> Tuple[Tuple[str, str], ...]:
 
 
 _LATIN1_CHAR = re.compile("[\x80-\xff" + re.escape("".join(sorted(_CP1252_SIGNS))) + "]")
+_EDGE_LATIN1 = re.compile("[\x80-\xff" + re.escape("".join(sorted(_CP1252_SIGNS - _EITHER))) + "]")  # (see _windows)
 
 
 def _plausible(plan: Plan, cand: str) -> float:
@@ -1105,8 +1107,14 @@ def _windows(text: str, s: int, e: int, floor: int) -> List[Tuple[int, int]]:
     # (勵公職人\xadû¦b): its likely start, inside a cluster that joined rare ones before it.
     pattern = suspicious_re()
     cut = text[s:min(_line_end(text, e), s + MAX_WINDOW)]
-    last = -1  # the last character so far that is not ASCII (ASCII between does not count: ÏíO並)
-    for k in range(len(cut) if _LATIN1_CHAR.search(cut) else 0):  # (no Latin-1, no run to meet)
+    # Until the first Latin-1 character that can be a run's edge every character that counts is
+    # wide: no run meets wide text before it, and the walk starts there (found at C speed).
+    edge = _EDGE_LATIN1.search(cut)
+    start_k = edge.start() if edge is not None else len(cut)
+    # The last character so far that is not ASCII (ASCII between does not count: ÏíO並).
+    last = next((k for k in range(start_k - 1, -1, -1) if not cut[k].isascii() and cut[k] not in _EITHER),
+                -1) if edge is not None else -1
+    for k in range(start_k, len(cut)):
         if cut[k].isascii() or cut[k] in _EITHER:
             continue
         if last >= 0 and _latin1(cut[last]) != _latin1(cut[k]):
@@ -1261,7 +1269,7 @@ def _nothing_to_read(text: str, s: int, e: int, floor: int) -> bool:
     lo, hi = _line_bounds(text, s, e, floor)
     lo = max(floor, _line_start(text, s), lo - EDGE)  # (_windows may reach EDGE further back)
     region = text[lo:hi]
-    if any(c in _QUESTION for c in region) or _LATIN1_CHAR.search(region):
+    if _MARK.search(region) or _LATIN1_CHAR.search(region):
         return False
     return not any(_feeds(ch) for codec in ("gb18030", "cp950")
                    for ch in _utf8_heads(region.encode(codec, errors="replace")))
@@ -1327,7 +1335,7 @@ def _lossy_codecs(text: str, windows: List[Tuple[int, int]]) -> Tuple[str, ...]:
         return ()
     lo, hi = min(i for i, _ in windows), max(j for _, j in windows)
     region = text[lo:hi]
-    if any(c in _QUESTION for c in region):
+    if _MARK.search(region):
         return ("gb18030", "cp950")
     # A character the codec cannot encode becomes ``?``, which no UTF-8 character spans: a
     # window must leave it out to be read at all.
@@ -1616,9 +1624,9 @@ def _to_line_edges(text: str, windows: List[Tuple[int, int]], lo: int, hi: int) 
     out = []
     starts = {i for i, _ in windows}
     ends = {j for _, j in windows}
-    if any(c in _QUESTION for c in text[max(ends):hi]) and hi - min(starts) <= MAX_WINDOW:
+    if _MARK.search(text, max(ends), hi) and hi - min(starts) <= MAX_WINDOW:
         out.extend((i, hi) for i in sorted(starts))
-    if any(c in _QUESTION for c in text[lo:min(starts)]) and max(ends) - lo <= MAX_WINDOW:
+    if _MARK.search(text, lo, min(starts)) and max(ends) - lo <= MAX_WINDOW:
         out.extend((lo, j) for j in sorted(ends))
     return out
 
@@ -1813,10 +1821,11 @@ def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False, before: 
     if not new or _NEVER_MADE.search(new):
         return False  # (most candidates fail here, so this is checked before they are scored)
     prev = (before + cand[:i])[-1:] or " "
-    han = [m.pair(p, c) for p, c in zip(prev + new, new) if is_han(c)]
+    pair = _model.remembered_pair if m is _model.load() else m.pair  # (overlapping windows ask alike)
+    han = [pair(p, c) for p, c in zip(prev + new, new) if is_han(c)]
     follow = (cand[len(cand) - (len(seg) - j):] + after)[:1]
     if han and follow and is_han(new[-1]):
-        han[-1] += max(0.0, m.pair(new[-1], follow) - m.char(follow))  # a word it makes with what follows
+        han[-1] += max(0.0, pair(new[-1], follow) - m.char(follow))  # a word it makes with what follows
     wide = sum(1 for c in new if is_han(c) or _chinese_sign(c))
     if latin:
         pass  # a Latin candidate only competes (see _DEFERRED); it need not be Chinese
@@ -1904,6 +1913,12 @@ def _lossy_in_one_script(seg: str, read_as: str, m: "_model.Model", before: str,
 def _lossy_fill(seg: str, read_as: str, m: "_model.Model", before: str, after: str,
                 avoid: FrozenSet[str]) -> Optional[Tuple[float, str]]:
     """The best fill of ``seg`` (see _lossy_utf8) with its score."""
+    if _MARK.search(seg) is None:  # (most windows in clean text: decided before it is cut up)
+        try:
+            if not _utf8_like(seg.encode(read_as)):
+                return None  # no ? marks a loss, and the bytes do not read as UTF-8: nothing to search
+        except UnicodeError:
+            return None
     pieces: List[Tuple[bytes, bool]] = []  # (bytes of one character, is it a hole marker)
     for ch in seg:
         if ch in _QUESTION:
@@ -1917,8 +1932,6 @@ def _lossy_fill(seg: str, read_as: str, m: "_model.Model", before: str, after: s
     if explicit > LINE_MARKS:
         return None
     known = b"".join(chunk for chunk, _ in pieces)
-    if not explicit and not _utf8_like(known):
-        return None  # no ? marks a loss, and the bytes do not read as UTF-8: nothing to search
     if _UTF8_WIDE_HEAD.search(known) is None:
         return None  # no byte left that begins a Chinese character in UTF-8: nothing to rebuild from
     plain = [b for chunk, hole in pieces for b in (chunk if not hole else [_Hole])]
