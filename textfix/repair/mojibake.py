@@ -818,6 +818,29 @@ def _decode(seg: str, plan: Plan) -> Optional[str]:
     return seg
 
 
+def _first_steps(seg: str, steps: Sequence[Tuple[str, str]]) -> Dict[Tuple[str, str], str]:
+    """Each of ``steps`` that decodes ``seg`` → what it makes (as _decode makes it), each codec's
+    bytes made once (a window is encoded in GBK for UTF-8 and for Big5)."""
+    out: Dict[Tuple[str, str], str] = {}
+    encoded: Dict[str, Optional[bytes]] = {}
+    for step in steps:
+        read_as, meant = step
+        if read_as not in encoded:
+            try:
+                encoded[read_as] = seg.encode(read_as)
+            except (UnicodeError, LookupError):
+                encoded[read_as] = None
+        data = encoded[read_as]
+        if data is None:
+            continue
+        try:
+            first = data.decode(meant)
+        except UnicodeError:
+            continue
+        out[step] = _latin_again(first, read_as) if (step,) in _LATIN else first
+    return out
+
+
 def _latin_again(seg: str, codec: str) -> str:
     """``seg`` decoded from UTF-8 read as ``codec`` once more, up to twice, while it decodes: UTF-8
     read as cp1252 twice (Ã¦Ë†â€˜ → æˆ‘ → 我) is one Latin plan, as ftfy sees it, and its true
@@ -1434,8 +1457,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
             base = None  # the window's own score, taken when a candidate first needs it
             # The first step is shared by a plan and its chains: decoded once, and a plan whose
             # first step cannot decode the window is never looked at.
-            firsts = {step: first for step in steps if _encodes(seg, step[0])
-                      for first in (_decode(seg, (step,)),) if first is not None}
+            firsts = _first_steps(seg, steps)
             if not firsts:
                 continue
             single = False  # a single CJK decoding works on this window
