@@ -468,6 +468,18 @@ def test_utf8_read_as_big5_with_lost_bytes(text):
     assert fixed(broken) == text
 
 
+@pytest.mark.parametrize("before, word, after", [
+    ("Menu: ", "編輯", ""), ("Align: ", "水平", ""), ("(", "弧度", ")"),
+    ("也可", "以給", " gcc 使用"), ("這裡的", "編輯", "選項"),
+])
+def test_utf8_read_as_big5_with_one_rare_character_among_common_ones(before, word, after):
+    # 編輯 (E7B7A8 E8BCAF) read as Big5 is 蝺刻摩: only 蝺 is rare. A rare character among common
+    # ones was taken for a GBK↔Big5 swap alone (蝺 = E7 B7 is a UTF-8 lead and continuation in
+    # Big5 too, and 刻 = A8 E8 continues it), so UTF-8 was never tried.
+    broken = before + word.encode("utf-8").decode("cp950") + after
+    assert fixed(broken) == before + word + after
+
+
 def test_lost_bytes_reach_the_line_start():
     # 我們 lost all six bytes: eight marks before the first character that survived, beyond the
     # cluster's windows. The search fills them up to the line's start; what two characters they

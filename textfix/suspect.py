@@ -27,11 +27,11 @@ def suspicious_re() -> "re.Pattern[str]":
 
 
 @functools.lru_cache(maxsize=4096)
-def utf8_head(ch: str) -> bool:
-    """Whether ``ch`` in GBK is a UTF-8 lead byte and a continuation byte (銆 = E3 80): what UTF-8
-    read as GBK leaves before a ``?`` when the character's last byte was lost."""
+def utf8_head(ch: str, codec: str = "gbk") -> bool:
+    """Whether ``ch`` in GBK (or ``codec``) is a UTF-8 lead byte and a continuation byte (銆 = E3
+    80): what UTF-8 read as GBK leaves before a ``?`` when the character's last byte was lost."""
     try:
-        data = ch.encode("gbk")
+        data = ch.encode(codec)
     except UnicodeEncodeError:
         return False
     return len(data) == 2 and 0xE0 <= data[0] <= 0xEF and 0x80 <= data[1] <= 0xBF

@@ -650,14 +650,14 @@ def count_swap_signs(text: str) -> int:
     return len(_SWAP_SIGN.findall(text))
 
 
-def _utf8_across(text: str, k: int) -> bool:
-    """Whether ``text[k]`` in GBK is a UTF-8 lead and a continuation byte and the next character's
-    first byte continues it (骞达 of 骞达紝 = E5B9 B4…: 年 = E5 B9 B4): UTF-8 read as GBK, which
-    common characters beside a rare one do not rule out."""
-    if k + 1 >= len(text) or not utf8_head(text[k]):
+def _utf8_across(text: str, k: int, codec: str = "gbk") -> bool:
+    """Whether ``text[k]`` in GBK (or ``codec``) is a UTF-8 lead and a continuation byte and the
+    next character's first byte continues it (骞达 of 骞达紝 = E5B9 B4…: 年 = E5 B9 B4): UTF-8 read
+    as GBK, which common characters beside a rare one do not rule out."""
+    if k + 1 >= len(text) or not utf8_head(text[k], codec):
         return False
     try:
-        return 0x80 <= text[k + 1].encode("gbk")[0] <= 0xBF
+        return 0x80 <= text[k + 1].encode(codec)[0] <= 0xBF
     except UnicodeEncodeError:
         return False
 
@@ -1411,7 +1411,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
     # characters beside it, 服浪琩 for 督檢查); any other wrong decoding leaves more than one, but
     # for a sign beside a number (掳 of 25掳C: see _number_sign).
     lone = (e - s == 1 and is_han(text[s]) and not _is_hard(text[s]) and not _number_sign(text, s)
-            and not any(_uncommon(text, k, m) for k in (s - 1, s + 1)) and not _utf8_across(text, s))
+            and not any(_uncommon(text, k, m) for k in (s - 1, s + 1))
+            and not any(_utf8_across(text, s, codec) for codec in ("gbk", "cp950")))
     # Nothing is tried in Russian or Greek text (see _alphabetic: Аргау, `DW_CFA_??? (Определённая`),
     # and a GBK↔Big5 swap only where it makes the cluster's odd characters clean, and not in
     # Japanese text (see _japanese) nor on Greek or Cyrillic words beside Chinese (Москва), but
