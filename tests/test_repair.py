@@ -438,6 +438,13 @@ def test_marks_among_bytes_that_begin_no_utf8_character_are_not_refilled(seg, co
     assert mojibake._lossy_utf8(seg, codec, m, "", "") is None
 
 
+def test_marks_beside_a_lone_utf8_lead_byte_are_refilled():
+    # UTF-8 read as Big5 often leaves only a lead byte among marks: 舐 = AF E7 is the last byte of
+    # 是 and the first of 紅. The window is searched (its fill is a guess, but it must be made).
+    m = mojibake._model.load()
+    assert mojibake._lossy_utf8("??舐?????", "cp950", m, "", "肉") is not None
+
+
 @pytest.mark.parametrize("mark", ["\ufffd", "?"])
 def test_lost_bytes_filled_in_the_line_s_script(mark):
     # 长 (E9 95 BF) and 長 (E9 95 B7) share the bytes left; the line is Simplified.

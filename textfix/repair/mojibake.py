@@ -1371,12 +1371,6 @@ _UTF8_WIDE = re.compile(b"\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\x
                         b"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}")
 
 
-# The first two bytes of a UTF-8 character of three or four bytes: what is left of a Chinese
-# character whose last byte was lost, the least a window of lost bytes must hold to be refilled
-# (Big5 with its high bits lost, `μ{?P﹐e`, holds none, and each of its marks was searched in vain).
-_UTF8_WIDE_HEAD = re.compile(b"[\xe0-\xf4][\x80-\xbf]")
-
-
 def _utf8_starts(data: bytes) -> int:
     """How many offsets of ``data`` begin a UTF-8 character of three or four bytes: at least as
     many as any decoding of any piece of it reads (see _utf8_like). One regex scan: the same count
@@ -1954,10 +1948,9 @@ def _lossy_fill(seg: str, read_as: str, m: "_model.Model", before: str, after: s
     explicit = sum(1 for _, hole in pieces if hole)
     if explicit > LINE_MARKS:
         return None
-    known = b"".join(chunk for chunk, _ in pieces)
-    if _UTF8_WIDE_HEAD.search(known) is None:
-        return None  # no byte left that begins a Chinese character in UTF-8: nothing to rebuild from
     plain = [b for chunk, hole in pieces for b in (chunk if not hole else [_Hole])]
+    if explicit and not _wide_lead_left(plain):
+        return None  # no byte left that begins a Chinese character in UTF-8: nothing to rebuild from
     if _breaks(plain) > max(MAX_HOLES, explicit):
         return None  # not UTF-8 with a few bytes lost: most of it breaks (clean text, other codecs)
     best: Optional[Tuple[float, str]] = None
@@ -2061,6 +2054,19 @@ def _utf8_like(data: bytes) -> bool:
     bad = decoded.count("\ufffd")
     good = sum(1 for c in decoded if c >= "\u0800") - bad
     return good >= 2 and good >= 2 * bad
+
+
+def _wide_lead_left(seq: Sequence[Optional[int]]) -> bool:
+    """Whether ``seq`` (bytes and holes) holds the lead byte of a UTF-8 character of three or four
+    bytes that a continuation byte or a hole follows (or that ends it): what is left of a Chinese
+    character, the least a window with marks must hold to be refilled. UTF-8 read as Big5 often
+    leaves only a lead (舐 = AF E7 of `??舐???`: E7 begins 紅); Big5 with its high bits lost
+    (`μ{?P﹐e`) leaves none, and each of its marks was searched in vain."""
+    last = len(seq) - 1
+    for k, b in enumerate(seq):
+        if b is not _Hole and 0xE0 <= b <= 0xF4 and (k == last or _hole(seq[k + 1]) or 0x80 <= seq[k + 1] <= 0xBF):
+            return True
+    return False
 
 
 def _breaks(seq: Sequence[Optional[int]]) -> int:
