@@ -50,6 +50,28 @@ def test_synthetic_loss(text, position):
     assert textfix.fix_text(broken, punctuation=False) == text
 
 
+@pytest.mark.parametrize("text, position", [
+    ("請在拖曳時按住滑鼠左鍵。", 4),  # 時 = 95 72: ?r between Chinese, which no clean text writes
+    ("如果搜尋成功完成，則傳回結果。", 9),  # 則 = 84 74: ?t after a comma
+    ("Knuth 發明了 TeX 排版系統。", 6),  # 發 = B0 6C: ?l after a space (gains more than MARGIN)
+    ("請關閉 [選項] 對話方塊。", 2),  # 閉 = 8F 5D: ?] before a space
+])
+def test_a_lone_ascii_trail_byte_beside_chinese_or_a_space(text, position):
+    # Traditional text in GBK: characters outside GB2312 often end in an ASCII byte, so a lost lead
+    # byte leaves ? and one ASCII character, and the decoder is back in step at once.
+    broken = _damage(text, position)
+    assert len(broken) == len(text) + 1
+    assert textfix.fix_text(broken, punctuation=False) == text
+
+
+def test_a_lone_ascii_trail_byte_after_a_space_needs_the_full_margin():
+    # 軸 (8C 53) lost its lead: ?S after a space has one neighbour to tell it by, and 躍上 reads
+    # about as well as 軸上; below MARGIN the damage is left as it is, not guessed.
+    broken = _damage("在 Y 軸上顯示數值。", 4)
+    assert broken == "在 Y ?S上顯示數值。"
+    assert textfix.fix_text(broken, punctuation=False) == broken
+
+
 def test_run_ends_before_a_rare_real_word():
     # 在草地上 lost its first lead byte; the ? for the last trail byte of 上 is followed by 玩耍,
     # whose 耍 is rare: the stream is back in step there, as the word 玩耍 shows.

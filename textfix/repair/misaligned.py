@@ -9,8 +9,9 @@ two bytes (an ASCII mark that has a full-width GBK form counts as that form, sin
 clean-up may have made ！ into !), and it ends in one of four ways:
 
 - an ASCII character whose byte is a valid trail byte (``T`` = 0x54): it was the trail of the last
-  character (before a Chinese character, the run may be that byte alone: ``是?R時``, 臨 = C5 52,
-  after Chinese, a digit or at a line's start);
+  character (the run may be that byte alone: ``是?R時``, 臨 = C5 52, before a Chinese character
+  after Chinese, a digit, a space or at a line's start, or before a space after Chinese: ``關?]
+  [參``, 閉 = 8F 5D; glued between Chinese it needs only LONE_TRAIL_MARGIN);
 - a ``?`` for one lone byte, the trail of the last character, that could not pair with the ASCII
   byte after it (``壳?,`` = … C7 | B0 2C: the decoder gave ``?`` for B0 and kept the ``,``), with
   nothing at the end of a line, or that cannot lead before text back in step (``這?敲總?人``:
@@ -49,6 +50,15 @@ RULE = "misaligned"
 MAX_RUN = 40  # characters of out-of-step text after the ? (a longer run is not one loss)
 MARGIN = 5.0  # nats the rebuilt text must gain over the run as it is
 WHOLE_MARGIN = 7.0  # ... and where both bytes of a character are lost (??: see _whole_options)
+# ... and where the run is a lone ASCII trail byte, a small letter or a sign, between wide
+# characters: a ? and such a character so glued (`漢?r漢`, `漢?]漢`) are in no line of the 30 MB
+# of clean text we measured with, while Traditional text in GBK, whose characters outside GB2312
+# often end in an ASCII byte, makes them wherever it lost a lead byte (時 = 95 72, `拖曳?r按住`).
+# A capital keeps MARGIN (Chinese writes A股, B站, T恤, and after a question too), as do @ and ~
+# (真的?@小明, 好吗?~), and so does a character beside a space, which has one neighbour to be told
+# by (`Y ?S上` is 軸上, but 躍上 is a word too).
+LONE_TRAIL_MARGIN = 2.0
+_ODD_ALONE = frozenset("abcdefghijklmnopqrstuvwxyz[\\]^_`{|}")
 WHOLE_OPTIONS = 300  # characters tried for such a character (before digits, any could be it)
 WIDE_BEFORE = 6  # wide characters before a ? that may be UTF-8 read as GBK or Big5 (see _utf8_before)
 PLAUSIBLE = -9.0  # mean log-probability per character the rebuilt Han must reach
@@ -111,8 +121,8 @@ def _run_ends(text: str, i: int) -> List[Tuple[int, bytes, str]]:
             ends.append((j + 1, bytes(data), LOST))
         if c < "\x80":
             # The last trail byte is ASCII; with nothing between it and the ? (可是?R時 for 臨,
-            # C5 52), only before a non-ASCII character, where an ASCII letter is odd (_trail_alone_fits).
-            if 0x40 <= ord(c) <= 0x7E and (data or (_trail_alone_fits(text, i) and text[j + 1:j + 2] > "\x7f")):
+            # C5 52), only where an ASCII character alone is odd (_lone_trail_fits).
+            if 0x40 <= ord(c) <= 0x7E and (data or _lone_trail_fits(text, i, j)):
                 ends.append((j + 1, bytes(data) + c.encode(), TRAIL))
             if c not in _WIDE:
                 break
@@ -128,6 +138,17 @@ def _run_ends(text: str, i: int) -> List[Tuple[int, bytes, str]]:
         if b[1] < 0x80 and len(data) > 2:
             ends.append((j, bytes(data), ASCII))
     return ends
+
+
+def _lone_trail_fits(text: str, i: int, j: int) -> bool:
+    """Whether the ASCII character at ``j``, right after the ? at ``i``, may be the trail byte of
+    the character whose lead was lost: before a non-ASCII character where the ? may stand for a
+    lead alone (see _trail_alone_fits) or follows a space (`Y ?S上` for 軸, 8C 53), and before a
+    space after a non-ASCII character (`關?] [參` for 閉, 8F 5D)."""
+    after = text[j + 1:j + 2]
+    if after > "\x7f":
+        return _trail_alone_fits(text, i) or text[i - 1] == " "
+    return after == " " and i > 0 and text[i - 1] > "\x7f" and not _asks(text[i - 1])
 
 
 def _trail_alone_fits(text: str, i: int) -> bool:
@@ -218,6 +239,8 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
         new += tail
         glued = how != LOST and text[j - 2] > "\x7f" and after > "\x7f"  # 鏂|區: a lone ASCII byte
         lone_trail = how == TRAIL and len(data) == 1  # 是?R時: checked by _run_ends
+        margin = (LONE_TRAIL_MARGIN if lone_trail and before > "\x7f" and after > "\x7f"
+                  and text[j - 1] in _ODD_ALONE else MARGIN)
         if lone_trail and new in avoid:
             continue  # an ASCII trail is none of GB2312's: such a character in a Simplified line is rare
         if not (how == LOST or glued or lone_trail or suspicious_re().search(text, i + 1, j)):
@@ -236,7 +259,7 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
             cost = swap_sign_cost(whole_line, line + text[j:line_end])
             signs = sign_penalty(text[i:j], cost) - sign_penalty(new, cost)
         gain = m.score(new, before, after) - m.score(text[i:j], before, after) + signs
-        if gain <= MARGIN or (best is not None and gain <= best[2]):
+        if gain <= margin or (best is not None and gain <= best[2]):
             continue
         if any(is_han(c) for c in new) and m.score(new, before, after) / len(new) < PLAUSIBLE:
             continue
