@@ -438,6 +438,16 @@ def test_marks_among_bytes_that_begin_no_utf8_character_are_not_refilled(seg, co
     assert mojibake._lossy_utf8(seg, codec, m, "", "") is None
 
 
+def test_bytes_that_read_as_private_use_characters_are_not_utf8_like():
+    # 於ｎ倍 in GBK is ECB6 A3EE B1B6, which UTF-8 reads as 춣 and a private-use character (EE B1
+    # B6): a full-width letter among Chinese sent clean People's Daily lines to the lost-byte search.
+    data = "於ｎ倍".encode("gbk")
+    read = data.decode("utf-8")
+    assert len(read) == 2 and "\ue000" <= read[1] <= "\uf8ff"
+    assert not mojibake._utf8_like(data)
+    assert mojibake._utf8_like("中文".encode("utf-8"))
+
+
 def test_marks_beside_a_lone_utf8_lead_byte_are_refilled():
     # UTF-8 read as Big5 often leaves only a lead byte among marks: 舐 = AF E7 is the last byte of
     # 是 and the first of 紅. The window is searched (its fill is a guess, but it must be made).

@@ -2049,10 +2049,11 @@ def _utf8_like(data: bytes) -> bool:
     """Whether ``data`` reads mostly as UTF-8 characters of three or four bytes, as Chinese does
     (at least two, and twice as many as the places it breaks), as UTF-8 mojibake with a dropped
     character does and clean text in another codec does not. (Two-byte characters do not count:
-    clean GBK makes them often, 说 = CB B5 is UTF-8's ˵.)"""
+    clean GBK makes them often, 说 = CB B5 is UTF-8's ˵. Nor do private-use ones, which no text
+    holds: a full-width letter's GBK bytes end in EE or EF, which begin them, as in ｎ倍 = A3EE B1B6.)"""
     decoded = data.decode("utf-8", errors="replace")
     bad = decoded.count("\ufffd")
-    good = sum(1 for c in decoded if c >= "\u0800") - bad
+    good = sum(1 for c in decoded if c >= "\u0800" and not "\ue000" <= c <= "\uf8ff") - bad
     return good >= 2 and good >= 2 * bad
 
 
