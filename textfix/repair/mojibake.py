@@ -2065,7 +2065,9 @@ def _wide_lead_left(seq: Sequence[Optional[int]]) -> bool:
     (`μ{?P﹐e`) leaves none, and each of its marks was searched in vain."""
     last = len(seq) - 1
     for k, b in enumerate(seq):
-        if b is not _Hole and 0xE0 <= b <= 0xF4 and (k == last or _hole(seq[k + 1]) or 0x80 <= seq[k + 1] <= 0xBF):
+        if b is _Hole or not 0xE0 <= b <= 0xF4:
+            continue
+        if k == last or _hole(seq[k + 1]) or 0x80 <= seq[k + 1] <= 0xBF:
             return True
     return False
 
