@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 import textfix
 from conftest import SIMPLIFIED, TRADITIONAL
 from textfix.config import Config
-from textfix.repair import MAX_PASSES, misaligned, mojibake, repair
+from textfix.repair import MAX_PASSES, latin, misaligned, mojibake, repair
 from textfix.suspect import lost_byte_mark
 
 SLOPPY = "sloppy-windows-1252"
@@ -583,6 +583,15 @@ def test_utf8_read_as_cp1252_that_ftfy_leaves_is_repaired_here():
     # 日 (E6 97 A5) read as cp1252 is æ—¥: — and ¥ are common signs to ftfy, which leaves the run.
     broken = "Title is: " + garble("日", "utf-8", SLOPPY) + "期和時間函數"
     assert fixed(broken) == "Title is: 日期和時間函數"
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.text(alphabet=st.sampled_from(list("中文測試ab ,.\n") + ["Ã", "©", "¥", "—", "\x81", "é", "×", "ô"]),
+               max_size=40))
+def test_latin_runs_are_found_only_where_a_line_tells_of_them_as_on_every_line(text):
+    # latin.fix searches for runs only in the lines that hold a tell (a UTF-8 lead byte read as
+    # Latin-1, or a C1 control): the same runs as a search of the whole text.
+    assert [m.span() for m in latin._runs(text)] == [m.span() for m in latin._LATIN_RUN.finditer(text)]
 
 
 def test_a_repair_does_not_make_a_combining_mark_of_a_clean_character():

@@ -55,7 +55,7 @@ def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
     changes: List[Change] = []
     out = []
     pos = 0
-    for m in _LATIN_RUN.finditer(text):
+    for m in _runs(text):
         seg = m.group()
         fixed, plan = ftfy.fix_and_explain(seg, cfg)
         if fixed == seg:
@@ -67,3 +67,17 @@ def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
         changes.append(Change("repair", "latin", m.start(), m.end(), seg, fixed, plan=f"ftfy: {steps}"))
     out.append(text[pos:])
     return "".join(out), changes
+
+
+def _runs(text: str):
+    """The matches of _LATIN_RUN in ``text``, searched only in the lines that hold a tell: a run
+    never crosses a line break, and in Chinese text most lines hold none (3 of 3,000 lines of
+    People's Daily, a ×), while the run search over every line cost a tenth of the repair stage."""
+    done = 0  # where the lines searched so far end
+    for tell in _TELL.finditer(text):
+        if tell.start() < done:
+            continue
+        lo = text.rfind("\n", 0, tell.start()) + 1
+        hi = text.find("\n", tell.start())
+        done = len(text) if hi < 0 else hi
+        yield from _LATIN_RUN.finditer(text, lo, done)
