@@ -133,6 +133,15 @@ def _is_hard(ch: str) -> bool:
             or 0x3100 <= cp <= 0x312F or 0x0370 <= cp <= 0x04FF or ch in _model.CJK_ODD)
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _hit(ch: str) -> Tuple[float, bool]:
+    """What the scan needs of one suspicious character by itself: its score by the tables' model,
+    and whether it is almost only ever mojibake (a ``?`` the scan keeps: a mark for lost bytes)."""
+    if ch == "?":
+        return 0.0, True
+    return _model.load().char(ch), _is_hard(ch)
+
+
 def _joins_marks(text: str, i: int, found: List[List]) -> bool:
     """Whether the ``?`` at ``i`` follows, within MAX_CLUSTER_GAP on its line, a cluster that holds
     marks for lost bytes: more of them (120??? after 游?望?? is UTF-8 read as Big5, 回 lost whole)."""
@@ -181,14 +190,17 @@ def _clusters(text: str) -> List[Tuple[int, int]]:
             continue  # a middle dot between Chinese (乔治·韦, ２·５): Latin-1 mojibake has Latin-1 beside it
         if ch in _SPACED_SIGNS and (i == 0 or text[i - 1].isspace()) and (i + 1 == len(text) or text[i + 1].isspace()):
             continue  # a ditto mark or accent between spaces (一月 〃 〃): Big5's ” or “ read as GBK is glued to a word
-        if found and i - found[-1][1] <= MAX_CLUSTER_GAP and "\n" not in text[found[-1][1]:i]:
-            found[-1][1] = i + 1
-            found[-1][2] += 1
-            found[-1][3] = min(found[-1][3], m.char(ch) if ch != "?" else 0.0)
-            found[-1][4] = found[-1][4] or _is_hard(ch) or i in lone or ch == "?" or _odd_unit(text, i)
+        low, hard = _hit(ch)
+        hard = hard or i in lone or (ch in _ODD_UNITS and _odd_unit(text, i))
+        if found and i - found[-1][1] <= MAX_CLUSTER_GAP and text.find("\n", found[-1][1], i) < 0:
+            last = found[-1]
+            last[1] = i + 1
+            last[2] += 1
+            if low < last[3]:
+                last[3] = low
+            last[4] = last[4] or hard
         else:
-            found.append([i, i + 1, 1, m.char(ch) if ch != "?" else 0.0,
-                          _is_hard(ch) or i in lone or ch == "?" or _odd_unit(text, i)])
+            found.append([i, i + 1, 1, low, hard])
     spans = []
     for s, e, n, low, hard in found:
         s2, e2 = _extend(text, s, e)
