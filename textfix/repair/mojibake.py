@@ -1855,15 +1855,19 @@ def _clean(seg: str, cand: str, m: "_model.Model", latin: bool = False, before: 
     follow = (cand[len(cand) - (len(seg) - j):] + after)[:1]
     if han and follow and is_han(new[-1]):
         han[-1] += max(0.0, pair(new[-1], follow) - m.char(follow))  # a word it makes with what follows
-    wide = sum(1 for c in new if is_han(c) or _chinese_sign(c))
     if latin:
         pass  # a Latin candidate only competes (see _DEFERRED); it need not be Chinese
-    elif not han and wide and all(c.isascii() or _chinese_sign(c) for c in new):
-        pass  # Chinese punctuation or signs alone (銆? → 。, ¡æ → ℃): its gain over the garbage decides
-    elif not han or 2 * wide < sum(1 for c in new if not c.isascii()):
-        return False  # this stage repairs Chinese: what it makes must be mostly Chinese
-    elif sum(han) < plausible * len(han):
-        return False
+    elif not han:
+        if not (any(map(_chinese_sign, new)) and all(c.isascii() or _chinese_sign(c) for c in new)):
+            return False  # this stage repairs Chinese: what it makes must be mostly Chinese ...
+        # ... or Chinese punctuation or signs alone (銆? → 。, ¡æ → ℃): its gain over the garbage decides
+    else:
+        # At least half of it Han is mostly Chinese at once (a swap's candidates are all Han).
+        if 2 * len(han) < len(new) and 2 * sum(1 for c in new if is_han(c) or _chinese_sign(c)) < sum(
+                1 for c in new if not c.isascii()):
+            return False
+        if sum(han) < plausible * len(han):
+            return False
     if not latin and any(ch in _INVISIBLE for ch in new):
         return False  # 聽 in GBK is C2 A0, UTF-8's NBSP: a clean character taken in as bytes
     return True
