@@ -594,6 +594,19 @@ def test_latin_runs_are_found_only_where_a_line_tells_of_them_as_on_every_line(t
     assert [m.span() for m in latin._runs(text)] == [m.span() for m in latin._LATIN_RUN.finditer(text)]
 
 
+@pytest.mark.parametrize("before, word, after, wrote", [
+    ("Insert ", "或", " Ctrl", "gbk"),  # »ò: GBK's 或, Big5's 麼, which the model scores a little higher
+    ("i386 ", "或", " amd64", "gbk"),
+    ("Press ", "或", " Tab", "cp950"),  # ©Î: Big5's 或 still comes back as Big5
+    ("這是", "測試", "。", "cp950"),
+])
+def test_a_short_latin_1_run_that_gbk_and_big5_both_read_is_gbk_at_a_tie(before, word, after, wrote):
+    # A run of two Latin-1 letters is one character in either codec; where the two read about as
+    # well, GBK, the commoner codec by far, wins by GBK_PRIOR.
+    broken = before + garble(word, wrote, "latin-1") + after
+    assert fixed(broken) == before + word + after
+
+
 def test_a_repair_does_not_make_a_combining_mark_of_a_clean_character():
     # 值 after the garbled 回傳 is clean; in GBK it is D6 B5, UTF-8's Hebrew tsere (U+05B5).
     broken = "C(PI()/4) " + garble("回傳", "utf-8", "gb18030") + "值大約為 1.414"

@@ -1079,6 +1079,12 @@ _EVIDENT_PLANS = frozenset(_PLAN_OF)  # what a text garbled as a whole shows (se
 
 
 _SINGLE_BYTE = frozenset(("latin-1", SLOPPY))
+# Nats for reading bytes decoded as Latin-1 or cp1252 as GBK rather than Big5: GBK is by far the
+# commoner codec, and a short run reads as one character in either, which the model may score
+# alike (»ò is GBK's 或 and Big5's 麼, which scores 0.2 nats higher). A tie-break: held-out GBK
+# read as Latin-1 rose 93.3% → 98.3% (Debian Reference zh-TW), Big5 read as Latin-1 the same.
+GBK_PRIOR = 1.0
+_GBK_AS_LATIN = frozenset((("latin-1", "gb18030"), (SLOPPY, "gb18030")))
 
 
 def _one_sign_repeated(seg: str) -> bool:
@@ -1485,7 +1491,8 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 if base is None:
                     base = _line_score(seg, before, after, m, sign_cost, avoid)
                 gain = raw = (_line_score(cand, before, after, m, sign_cost, avoid) - base
-                              - CHAIN_COST * (len(plan) - 1))
+                              - CHAIN_COST * (len(plan) - 1)
+                              + (GBK_PRIOR if len(plan) == 1 and plan[0] in _GBK_AS_LATIN else 0.0))
                 mends = 0  # how much better the line's quotation marks and brackets pair up
                 if _pair_marks(cand) != _pair_marks(seg):
                     if _DOUBLED_MARK.search(cand) and not _DOUBLED_MARK.search(seg):
