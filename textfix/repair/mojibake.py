@@ -1087,6 +1087,12 @@ GBK_PRIOR = 1.0
 _GBK_AS_LATIN = frozenset((("latin-1", "gb18030"), (SLOPPY, "gb18030")))
 
 
+def _codec_prior(plan: Plan) -> float:
+    """What ``plan`` is given beside the model's score: GBK_PRIOR for GBK read as Latin-1 or cp1252.
+    A tie-break between codecs only: growing a repair to its line's edges leaves it out."""
+    return GBK_PRIOR if len(plan) == 1 and plan[0] in _GBK_AS_LATIN else 0.0
+
+
 def _one_sign_repeated(seg: str) -> bool:
     """Whether the characters of ``seg`` beyond ASCII are one character, more than once."""
     wide = [ch for ch in seg if not ch.isascii()]
@@ -1491,8 +1497,7 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 if base is None:
                     base = _line_score(seg, before, after, m, sign_cost, avoid)
                 gain = raw = (_line_score(cand, before, after, m, sign_cost, avoid) - base
-                              - CHAIN_COST * (len(plan) - 1)
-                              + (GBK_PRIOR if len(plan) == 1 and plan[0] in _GBK_AS_LATIN else 0.0))
+                              - CHAIN_COST * (len(plan) - 1) + _codec_prior(plan))
                 mends = 0  # how much better the line's quotation marks and brackets pair up
                 if _pair_marks(cand) != _pair_marks(seg):
                     if _DOUBLED_MARK.search(cand) and not _DOUBLED_MARK.search(seg):
@@ -1555,10 +1560,10 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
                 return None
         if best is not None and len(best_plan) == 1:
             # (Growing it scores the model's text alone, so the pairs its marks mend are left out
-            # of the gain it is compared with: among lines the swap repaired, 等僻衵瑩ㄗ換苀源宒ㄘ,
-            # whose ㄗ ㄘ mend into （ ）, grows to 单击右键（传统方式）.)
-            best = _extend_to_line(text, best, best_raw - QUOTE_BALANCE * best_mends, best_plan,
-                                   max(lo, floor), hi, m, sign_cost,
+            # of the gain it is compared with, as is the codec prior: among lines the swap
+            # repaired, 等僻衵瑩ㄗ換苀源宒ㄘ, whose ㄗ ㄘ mend into （ ）, grows to 单击右键（传统方式）.)
+            model_raw = best_raw - QUOTE_BALANCE * best_mends - _codec_prior(best_plan)
+            best = _extend_to_line(text, best, model_raw, best_plan, max(lo, floor), hi, m, sign_cost,
                                    avoid or frozenset(),
                                    EVIDENT_SLACK if _describe(best_plan) in made else EXTEND_SLACK,
                                    _describe(best_plan) in around)
