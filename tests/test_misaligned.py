@@ -103,6 +103,30 @@ def test_run_ends_before_a_rare_character_that_makes_a_word_with_the_next():
     assert textfix.fix_text(broken, punctuation=False) == "请你把窗户打开，屋里太闷了。"
 
 
+@pytest.mark.parametrize("text, position", [
+    ("我們的系統", 3),  # ?到y: 統 ends in y, at the line's end
+    ("已經凍結的郵", 4),  # ?泥]
+])
+def test_a_run_that_ends_in_an_ascii_trail_at_the_line_end(text, position):
+    # An ASCII trail byte right after a wide character is as glued at the end of a line (the end
+    # of a piece of text) as before another wide character.
+    broken = _damage(text, position)
+    assert textfix.fix_text(broken, punctuation=False) == text
+
+
+def test_a_utf8_lead_right_before_an_ascii_character_is_not_utf8():
+    # 顟 is EE 91 in GBK, a UTF-8 lead and a continuation byte; but UTF-8's third byte would have
+    # paired with the B, so the run is GBK that lost the lead of 狀 (A0 EE).
+    broken = _damage("它處於好的工作狀態的，因為它", 7)
+    assert broken == "它處於好的工作?顟B的，因為它"
+    assert textfix.fix_text(broken, punctuation=False) == "它處於好的工作狀態的，因為它"
+
+
+@pytest.mark.parametrize("text", ["你是谁?我是A", "真的吗?选B", "什麼?這是Q", "版本?最新v", "問題?答案A"])
+def test_a_question_before_chinese_and_a_letter_at_the_line_end_stays(text):
+    assert repair(text, Config())[0] == text
+
+
 @pytest.mark.parametrize("text", [
     "真的吗?!我不信。", "你好?!Google", "什么?OK", "他问:为什么?我说:不知道。", "咖啡?奶茶?",
     "剔團圞月兒初淡 剔團圞月兒初淡", "彆扭的心情", "價格是?元",

@@ -25,9 +25,11 @@ clean-up may have made ！ into !), and it ends in one of four ways:
 The lost lead byte and, in the second case, the lost trail byte are unknown: each is chosen as the
 byte that makes the most plausible character beside its neighbours (both together when the two
 characters are side by side). The rebuilt text replaces the run when the run shows damage (a
-suspicious character, or the lost trail), is not UTF-8 read as GBK (left to the lossy search), the
-model scores the rebuilt text clearly better and it is plausible Chinese. Only runs that start at a
-``?`` or U+FFFD are looked at, so clean text costs one search for those.
+suspicious character, the lost trail, or an ASCII trail glued to a wide character before it and to
+a wide character or the line's end after it: ``開始?念A`` was 開始的預), is not UTF-8 read as GBK
+(left to the lossy search; a UTF-8 lead right before an ASCII character is none), the model scores
+the rebuilt text clearly better and it is plausible Chinese. Only runs that start at a ``?`` or
+U+FFFD are looked at, so clean text costs one search for those.
 """
 
 from __future__ import annotations
@@ -237,7 +239,8 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
                     continue
                 new += last
         new += tail
-        glued = how != LOST and text[j - 2] > "\x7f" and after > "\x7f"  # 鏂|區: a lone ASCII byte
+        # 鏂|區, 念A at a line's end: an ASCII byte glued to wide characters
+        glued = how != LOST and text[j - 2] > "\x7f" and (after > "\x7f" or after in ("", "\n", "\r"))
         lone_trail = how == TRAIL and len(data) == 1  # 是?R時: checked by _run_ends
         margin = (LONE_TRAIL_MARGIN if lone_trail and before > "\x7f" and after > "\x7f"
                   and text[j - 1] in _ODD_ALONE else MARGIN)
@@ -245,8 +248,8 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
             continue  # an ASCII trail is none of GB2312's: such a character in a Simplified line is rare
         if not (how == LOST or glued or lone_trail or suspicious_re().search(text, i + 1, j)):
             continue  # nothing in the run looks damaged: ?! before clean text is a real ?!
-        wide = [c for c in text[i + 1:j] if c > "\x7f" and c != "\ufffd"]
-        if wide and all(utf8_head(c) for c in wide):
+        wide = [k for k in range(i + 1, j) if text[k] > "\x7f" and text[k] != "\ufffd"]
+        if wide and all(_utf8_lead_open(text, k) for k in wide):
             continue  # each is a UTF-8 lead byte and a continuation byte (涓 = E6 B6): UTF-8 read as GBK
         if how == LOST and not wide and (any(map(is_han, new)) or not any(map(is_han, whole_line))):
             # Only ASCII marks between two ?: they rebuild marks (?!? for 。” at a line's end), in
@@ -283,6 +286,21 @@ def _utf8_explains_better(text: str, i: int, j: int, new: str, m: "_model.Model"
         if other is not None and m.score(other, before, after) >= mine:
             return True
     return False
+
+
+def _utf8_lead_open(text: str, k: int) -> bool:
+    """Whether ``text[k]`` in GBK is a UTF-8 lead byte and a continuation byte (see utf8_head) whose
+    last byte may follow: lost (a ``?`` or U+FFFD next, or the text's end) or the next character's
+    first byte. One right before an ASCII character is not UTF-8: its last byte, a continuation
+    byte, would have paired with that character's (顟 = EE 91 of `工作?顟B的`, 狀態 with a lost lead)."""
+    if not utf8_head(text[k]):
+        return False
+    if k + 1 == len(text) or text[k + 1] in "?\ufffd":
+        return True
+    try:
+        return 0x80 <= text[k + 1].encode("gbk")[0] <= 0xBF
+    except UnicodeEncodeError:
+        return False
 
 
 def _wide_run_start(text: str, i: int) -> int:
