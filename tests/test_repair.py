@@ -711,25 +711,6 @@ def test_a_line_of_ascii_with_a_few_common_characters_swapped_is_repaired(text, 
     assert fixed("使用說明\n" + broken + "\n") == "使用說明\n" + text + "\n"
 
 
-@pytest.mark.parametrize("text, steps", [
-    ("Title is: 特", ("cp950", "gbk")),  # 特 → 疭
-    ("source 解", ("cp950", "gbk")),  # 解 → 秆
-    (" 11.2. 編", ("cp950", "gbk")),  # 編 → 絪
-])
-def test_a_rare_character_alone_in_a_line_of_ascii_is_weighed_as_a_swap_of_the_line(text, steps):
-    # The scan finds the rare character, and the bar for one character alone (which guards the
-    # rare names of Chinese text) kept it; in a line of ASCII it is tried as the few-Han lines'
-    # common characters are.
-    broken = "".join(garble(c, *steps) if not c.isascii() else c for c in text)
-    assert broken != text
-    assert fixed(broken) == text
-
-
-@pytest.mark.parametrize("text", ["Title is: 喆", "Author: 堃", "Name: 龘", "Unicode 丂"])
-def test_a_rare_real_character_alone_in_a_line_of_ascii_stays(text):
-    assert fixed(text) == text
-
-
 @pytest.mark.parametrize("text", [
     "x == 1 或 x EQ 1",  # 或 ↔ 麼 read either way scores alike
     "git write-tree [--missing-ok] [--prefix=<前綴>/]",  # 綴 as GBK read as Big5 is 后: 前后 is a word

@@ -253,21 +253,13 @@ def _few_han_runs(text: str) -> List[Tuple[int, int]]:
     return found
 
 
-def _few_han_clusters(text: str, clusters: List[Tuple[int, int]]
-                      ) -> Tuple[List[Tuple[int, int]], Dict[Tuple[int, int], Tuple[int, int]]]:
-    """The Han runs of few-Han lines (see _few_han_runs) in lines no cluster is in, and the run
-    that holds each cluster lying inside one (the scan found a rare character there: `Title is:
-    疭`, 特 read as GBK)."""
+def _few_han_clusters(text: str, clusters: List[Tuple[int, int]]) -> List[Tuple[int, int]]:
+    """The Han runs of few-Han lines (see _few_han_runs) in lines no cluster is in."""
     runs = _few_han_runs(text)
     if not runs or not clusters:
-        return runs, {}
+        return runs
     taken = {_line_start(text, s) for s, _ in clusters}  # (a cluster never spans a line break)
-    inside = {}
-    for s, e in clusters:
-        for rs, re_ in runs:
-            if rs <= s and e <= re_:
-                inside[(s, e)] = (rs, re_)
-    return [(s, e) for s, e in runs if _line_start(text, s) not in taken], inside
+    return [(s, e) for s, e in runs if _line_start(text, s) not in taken]
 
 
 _KANA_CLASS = "[\u3041-\u30ff]"  # hiragana and katakana letters (the model's kana glue uses the same)
@@ -884,21 +876,21 @@ def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
     if not (config.enabled("mojibake") or config.enabled("lossy")):
         return text, []
     clusters = _clusters(text)
-    few, in_runs = _few_han_clusters(text, clusters)
+    few = _few_han_clusters(text, clusters)
     if few:
         clusters = sorted(clusters + few)
     if not clusters:
         return text, []
     import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
-    new, changes = _fix_clusters(text, clusters, config, {}, frozenset(few), in_runs)
+    new, changes = _fix_clusters(text, clusters, config, {}, frozenset(few))
     # A text garbled as a whole shows it in line after line: a wrong decoding that repaired most
     # of the lines around one (see _evidence) is evidence for short repairs in it too (a name of
     # two characters, 周凡恺 read as Big5 笚歇禔, is weak evidence alone), as it is within one
     # line (see _best_window), and for repairing lines the scan found nothing in.
     evident = _evidence(text, changes)
     if evident:
-        new, changes = _fix_clusters(text, clusters, config, evident, frozenset(few), in_runs)
+        new, changes = _fix_clusters(text, clusters, config, evident, frozenset(few))
         if config.enabled("mojibake"):
             changes = sorted(changes + _evident_lines(text, changes, evident), key=lambda c: c.start)
             new = _apply(text, changes)
@@ -1026,14 +1018,11 @@ def _apply(text: str, changes: List[Change]) -> str:
 
 
 def _fix_clusters(text: str, clusters: List[Tuple[int, int]], config: Config,
-                  evident: Dict[int, Tuple[str, ...]], few: FrozenSet[Tuple[int, int]] = frozenset(),
-                  in_runs: Optional[Dict[Tuple[int, int], Tuple[int, int]]] = None
+                  evident: Dict[int, Tuple[str, ...]], few: FrozenSet[Tuple[int, int]] = frozenset()
                   ) -> Tuple[str, List[Change]]:
     """The repairs of ``clusters`` in ``text``, left to right; ``evident``: line start → decodings
     (as described) that the text around the line was garbled with (see _evidence); ``few``: the
-    clusters that are Han runs of few-Han lines (see _few_han_runs); ``in_runs``: the run of a
-    few-Han line that holds a cluster, where one does, whose swap is tried where nothing else
-    repairs the cluster (see _few_han_clusters)."""
+    clusters that are Han runs of few-Han lines (see _few_han_runs)."""
     m = _model.load()
     changes: List[Change] = []
     out = []
@@ -1049,13 +1038,6 @@ def _fix_clusters(text: str, clusters: List[Tuple[int, int]], config: Config,
             around = evident.get(line_start, ())
             best = _best_window(text, max(cs, pos), ce, pos, m, config, made.get(line_start, []) + list(around),
                                 around, (s, e) in few)
-            run = in_runs.get((s, e)) if in_runs else None
-            if best is None and run is not None and run[0] >= pos and config.enabled("mojibake"):
-                # The scan found a rare character in a few-Han line and nothing cleared the bar for
-                # one character (ONE_CHAR_COST, which guards the rare names of Chinese text): the
-                # line's Han run is tried as a few-Han line's run is (`Title is: 疭`, 特 read as
-                # GBK). No clean line of the 30 MB we measure with changes.
-                best = _swap_run(text, run[0], run[1], m, around)
             if best is None:
                 continue
             i, j, new, rule, plan, gain = best
