@@ -292,7 +292,8 @@ def _utf8_lead_open(text: str, k: int) -> bool:
     """Whether ``text[k]`` in GBK is a UTF-8 lead byte and a continuation byte (see utf8_head) whose
     last byte may follow: lost (a ``?`` or U+FFFD next, or the text's end) or the next character's
     first byte. One right before an ASCII character is not UTF-8: its last byte, a continuation
-    byte, would have paired with that character's (顟 = EE 91 of `工作?顟B的`, 狀態 with a lost lead)."""
+    byte, would have paired with that character's or left a ``?`` (顟 = EE 91 of `工作?顟B的`, 狀態
+    with a lost lead)."""
     if not utf8_head(text[k]):
         return False
     if k + 1 == len(text) or text[k + 1] in "?\ufffd":
