@@ -6,14 +6,24 @@ import textfix
 from textfix.config import Config
 from textfix.repair import repair
 
-# Excerpts of seed 000 (a Traditional People's Daily story) around the damaged places.
+# Excerpts of seed 000 (a Traditional People's Daily story) around its 14 damaged places.
 SEED_SITES = [
+    ("檢查也更細致?!?/p>", "檢查也更細致。”/p>"),
+    ("延長鋁產業鏈?!懊看蝸碚{研,郝市長都", "延長鋁產業鏈。“每次來調研,郝市長都"),
+    ("發展出謀劃策?!蓖蹙S建說。", "發展出謀劃策。”王維建說。"),
+    ("好的營商環境?!便~川市工商聯副", "好的營商環境。”銅川市工商聯副"),
+    ("家真解決問題?!眳羌t軍感慨?!坝星宀拍苡H,自身做到不", "家真解決問題。”吳紅軍感慨。“有清才能親,自身做到不"),
+    ("有了明確坐標?!便~川市委統戰部", "有了明確坐標。”銅川市委統戰部"),
     ("也更簡單清晰?!眻谭ㄈ藛T文德林感慨。", "也更簡單清晰。”執法人員文德林感慨。"),
     ("設法解決難題?!蹦壳?,像劉放清這樣的駐企", "設法解決難題。”目前,像劉放清這樣的駐企"),
     ("關系清上加親?!毕鏂|區委書記何超說。", "關系清上加親。”湘東區委書記何超說。"),
     ("8月就能投產?!惫\ue088径\ue143麻L王維建信心滿滿,", "8月就能投產。”公司董事長王維建信心滿滿,"),
     ("然就理直氣壯?!眳莿偭颊f。", "然就理直氣壯。”吳剛良說。"),
     ("關系行動方案?!耙酝\ue2ab芏嗖块T不知道如何", "關系行動方案。“以往很多部門不知道如何"),
+    # 幾日 is 8E D7 C8 D5: out of step, 兹 = D7 C8 leaves only the lead C8 of the last character,
+    # and 幾日 and 幾萬 (C8 66) read alike as pairs of characters, not as words (前幾日: see
+    # misaligned._word_costs).
+    ("上門幫你?!鼻皫兹?,銅川市王益區", "上門幫你。”前幾日,銅川市王益區"),
 ]
 
 
@@ -21,7 +31,7 @@ SEED_SITES = [
 def test_seed_sites(broken, fixed):
     out, changes = repair(broken, Config(explain=True))
     assert out == fixed
-    assert [c.rule for c in changes] == ["misaligned"]
+    assert changes and all(c.rule == "misaligned" for c in changes)
 
 
 def _damage(text: str, position: int) -> str:

@@ -94,6 +94,12 @@ def _spans(back: List[int]) -> List[Tuple[int, int]]:
     return spans[::-1]
 
 
+def run_score(run: str) -> float:
+    """The log-probability of the best segmentation of ``run``, Han characters in Simplified form,
+    into lattice words (an unknown character alone)."""
+    return _forward(run)[0][-1]
+
+
 def best_segmentation(run: str) -> List[Tuple[int, int]]:
     """The most probable segmentation of ``run`` into lattice words (unknown characters alone)."""
     return _spans(_forward(run)[1])

@@ -24,7 +24,8 @@ clean-up may have made ！ into !), and it ends in one of four ways:
 
 The lost lead byte and, in the second case, the lost trail byte are unknown: each is chosen as the
 byte that makes the most plausible character beside its neighbours (both together when the two
-characters are side by side). The rebuilt text replaces the run when the run shows damage (a
+characters are side by side; among the likeliest Han characters, the one that makes the likeliest
+words with the Han characters around it: see _choose). The rebuilt text replaces the run when the run shows damage (a
 suspicious character, the lost trail, or an ASCII trail glued to a wide character before it and to
 a wide character or the line's end after it: ``開始?念A`` was 開始的預), is not UTF-8 read as GBK
 (left to the lossy search; a UTF-8 lead right before an ASCII character is none), the model scores
@@ -36,13 +37,14 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import FrozenSet, List, Optional, Sequence, Tuple
+from typing import Dict, FrozenSet, List, Optional, Sequence, Tuple
 
 from .. import model as _model
 from ..changes import Change
 from ..chars import is_han
 from ..config import Config
-from ..convert import other_script
+from ..convert import opencc_convert, other_script
+from ..segment import run_score
 from ..suspect import NEAR, suspicious_re, utf8_head
 from .mojibake import (CLOSING_QUOTES, OTHER_SCRIPT_COST, QUOTE_BALANCE, QUOTE_PAIRS, _breaks, _east_asian_near,
                        _line_end, _line_start, _lossy_utf8, closing_balance, count_swap_signs, sign_penalty,
@@ -212,7 +214,7 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
             # too): never one of the script the line does not use, and only where it reads far
             # better (這??週末, 1??22日; not 了??字, which may have lost an emoji before 字).
             options = [c for c in _whole_options(text[j:j + 4]) if c not in avoid]
-            new = _choose(options, before, after, m, line, avoid)
+            new = _choose(options, before, after, m, line, avoid, text[j:j + WORD_CONTEXT])
             gain = m.score(new, before, after) - m.score(text[i:j], before, after) if new else 0.0
             if gain > WHOLE_MARGIN and (best is None or gain > best[2]) and m.score(new, before, after) >= PLAUSIBLE:
                 best = (j, new, gain, how)
@@ -229,12 +231,12 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
             if new is None:
                 continue
         else:
-            first = _choose(firsts, before, (core + tail)[:1] or after, m, line, avoid)
+            first = _choose(firsts, before, (core + tail)[:1] or after, m, line, avoid, core + tail + text[j:j + WORD_CONTEXT])
             if first is None:
                 continue
             new = first + core
             if how == LOST:
-                last = _choose(_with_lead(data[-1]), new[-1:], after, m, line + new, avoid)
+                last = _choose(_with_lead(data[-1]), new[-1:], after, m, line + new, avoid, text[j:j + WORD_CONTEXT])
                 if last is None:
                     continue
                 new += last
@@ -442,13 +444,67 @@ def _chinese(pairs) -> Tuple[str, ...]:
 
 
 def _choose(options: Sequence[str], before: str, after: str, m: "_model.Model", line: str,
-            avoid: FrozenSet[str]) -> Optional[str]:
+            avoid: FrozenSet[str], ahead: str = "") -> Optional[str]:
     """The character among ``options`` that reads best between its neighbours; a closing quote is
     likelier where ``line`` (the text before it) left its quotation open and unlikely where it
     closed it (see closing_balance), and a character of the script the line does not use
-    (``avoid``) unlikely."""
+    (``avoid``) unlikely. Among the WORD_OPTIONS likeliest, a Han character that makes words with
+    the Han characters around it (``ahead``: the text after it) is likelier (see _word_costs)."""
     ranked = _ranked(options, before, after, m, line, avoid)
-    return ranked[0][1] if ranked else None
+    if not ranked or not is_han(ranked[0][1]):
+        return ranked[0][1] if ranked else None  # a mark, or nothing: the bigrams' choice
+    han = [(s, c) for s, c in ranked[:WORD_OPTIONS] if is_han(c)]
+    costs = _word_costs([c for _, c in han], _han_end(line), _han_start(ahead))
+    return max(han, key=lambda sc: sc[0] - costs.get(sc[1], 0.0))[1]
+
+
+# A lost character is chosen by its bigrams with its neighbours, which cannot tell 最小行數 from
+# 最健行數 (小行 and 健行 are alike), nor 上一级 from 上一家. The best segmentation of the Han
+# characters around it into jieba's words can (最小 | 行數). Words alone favour any word (中的 →
+# 中心), so they only reorder the Han characters among the WORD_OPTIONS likeliest, weighed at
+# WORD_WEIGHT, where the likeliest is one: whether a mark or a character was lost is the
+# bigrams' to decide (函式 is no jieba word, and ’式 read better by words alone).
+WORD_OPTIONS = 8
+WORD_CONTEXT = 3  # Han characters either side that the words are read in
+WORD_WEIGHT = 0.5
+
+
+def _word_costs(options: Sequence[str], left: str, right: str) -> Dict[str, float]:
+    """For each of ``options`` (Han characters): how much worse the best segmentation of ``left``,
+    it and ``right`` (Han characters) scores than the best of theirs, at WORD_WEIGHT; nothing
+    without context."""
+    if not (left or right) or len(options) < 2:
+        return {}
+    scores = {c: run_score(_simplified(left + c + right)) for c in options}
+    top = max(scores.values())
+    return {c: WORD_WEIGHT * (top - s) for c, s in scores.items()}
+
+
+def _han_end(text: str) -> str:
+    """The last WORD_CONTEXT characters of ``text`` that are Han with none but Han after them."""
+    k = len(text)
+    while k > 0 and len(text) - k < WORD_CONTEXT and is_han(text[k - 1]):
+        k -= 1
+    return text[k:]
+
+
+def _han_start(text: str) -> str:
+    """The first WORD_CONTEXT characters of ``text`` that are Han with none but Han before them."""
+    k = 0
+    while k < len(text) and k < WORD_CONTEXT and is_han(text[k]):
+        k += 1
+    return text[:k]
+
+
+def _simplified(run: str) -> str:
+    """``run`` with each character in its Simplified form (the word list is Simplified)."""
+    return "".join(map(_simplified_char, run))
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _simplified_char(ch: str) -> str:
+    out = opencc_convert(ch, "t2s")
+    return out if len(out) == 1 else ch
 
 
 FIRST_OPTIONS = 20  # first characters kept when two are chosen together
