@@ -25,12 +25,12 @@ clean-up may have made ！ into !), and it ends in one of four ways:
 The lost lead byte and, in the second case, the lost trail byte are unknown: each is chosen as the
 byte that makes the most plausible character beside its neighbours (both together when the two
 characters are side by side; among the likeliest Han characters, the one that makes the likeliest
-words with the Han characters around it: see _choose). The rebuilt text replaces the run when the run shows damage (a
-suspicious character, the lost trail, or an ASCII trail glued to a wide character before it and to
-a wide character or the line's end after it: ``開始?念A`` was 開始的預), is not UTF-8 read as GBK
-(left to the lossy search; a UTF-8 lead right before an ASCII character is none), the model scores
-the rebuilt text clearly better and it is plausible Chinese. Only runs that start at a ``?`` or
-U+FFFD are looked at, so clean text costs one search for those.
+words with the Han characters around it: see _choose). The rebuilt text replaces the run when the
+run shows damage (a suspicious character, the lost trail, or an ASCII trail glued to a wide
+character before it and to a wide character or the line's end after it: ``開始?念A`` was 開始的預),
+is not UTF-8 read as GBK (left to the lossy search; a UTF-8 lead right before an ASCII character
+is none), the model scores the rebuilt text clearly better and it is plausible Chinese. Only runs
+that start at a ``?`` or U+FFFD are looked at, so clean text costs one search for those.
 """
 
 from __future__ import annotations
@@ -231,12 +231,14 @@ def _rebuild(text: str, i: int, m: "_model.Model") -> Optional[Tuple[int, str, f
             if new is None:
                 continue
         else:
-            first = _choose(firsts, before, (core + tail)[:1] or after, m, line, avoid, core + tail + text[j:j + WORD_CONTEXT])
+            first = _choose(firsts, before, (core + tail)[:1] or after, m, line, avoid,
+                            core + tail + text[j:j + WORD_CONTEXT])
             if first is None:
                 continue
             new = first + core
             if how == LOST:
-                last = _choose(_with_lead(data[-1]), new[-1:], after, m, line + new, avoid, text[j:j + WORD_CONTEXT])
+                last = _choose(_with_lead(data[-1]), new[-1:], after, m, line + new, avoid,
+                               text[j:j + WORD_CONTEXT])
                 if last is None:
                     continue
                 new += last
@@ -481,7 +483,7 @@ def _word_costs(options: Sequence[str], left: str, right: str) -> Dict[str, floa
 
 
 def _han_end(text: str) -> str:
-    """The last WORD_CONTEXT characters of ``text`` that are Han with none but Han after them."""
+    """The Han characters that end ``text``, WORD_CONTEXT at most."""
     k = len(text)
     while k > 0 and len(text) - k < WORD_CONTEXT and is_han(text[k - 1]):
         k -= 1
@@ -489,7 +491,7 @@ def _han_end(text: str) -> str:
 
 
 def _han_start(text: str) -> str:
-    """The first WORD_CONTEXT characters of ``text`` that are Han with none but Han before them."""
+    """The Han characters that begin ``text``, WORD_CONTEXT at most."""
     k = 0
     while k < len(text) and k < WORD_CONTEXT and is_han(text[k]):
         k += 1
