@@ -46,9 +46,9 @@ from ..config import Config
 from ..convert import opencc_convert, other_script
 from ..segment import run_score
 from ..suspect import NEAR, suspicious_re, utf8_head
-from .mojibake import (CLOSING_QUOTES, OTHER_SCRIPT_COST, QUOTE_BALANCE, QUOTE_PAIRS, _breaks, _east_asian_near,
-                       _line_end, _line_start, _lossy_utf8, closing_balance, count_swap_signs, sign_penalty,
-                       swap_sign_cost, open_quotes)
+from .mojibake import (_QUESTION, CLOSING_QUOTES, OTHER_SCRIPT_COST, QUOTE_BALANCE, QUOTE_PAIRS, _breaks,
+                       _east_asian_near, _line_end, _line_start, _lossy_utf8, _utf8_across, closing_balance,
+                       count_swap_signs, open_quotes, sign_penalty, swap_sign_cost)
 
 RULE = "misaligned"
 MAX_RUN = 40  # characters of out-of-step text after the ? (a longer run is not one loss)
@@ -300,12 +300,7 @@ def _utf8_lead_open(text: str, k: int) -> bool:
     with a lost lead)."""
     if not utf8_head(text[k]):
         return False
-    if k + 1 == len(text) or text[k + 1] in "?\ufffd":
-        return True
-    try:
-        return 0x80 <= text[k + 1].encode("gbk")[0] <= 0xBF
-    except UnicodeEncodeError:
-        return False
+    return k + 1 == len(text) or text[k + 1] in _QUESTION or _utf8_across(text, k)
 
 
 def _wide_run_start(text: str, i: int) -> int:
