@@ -1375,3 +1375,27 @@ def test_a_swap_grown_to_its_line_s_edge_stops_before_a_character_of_the_other_s
     # ones the repair made; text is written in one script, so the garbled span ends before it.
     broken = before + garble(garbled, "gbk", "cp950") + after
     assert fixed(broken) == before + garbled + after
+
+
+def test_a_text_garbled_as_a_whole_fills_each_window_once(monkeypatch):
+    # A text garbled line after line is read twice (the second time with what the lines around
+    # each one show), and the lost-byte search, its costliest part, gave the same fills both times.
+    # The fills are kept between the passes: the output is the same, each window filled once (a
+    # window that makes no fill is found so at once, and asked again).
+    # Lines that lost no byte (这个城市…, 今天天气很好) make UTF-8 read as GBK evident around the others.
+    lines = ["这个城市的交通问题越来越严重", "我们今天下午去图书馆借书", "今天天气很好", "然后一起回家吃饭",
+             "这个城市的交通问题越来越严重", "晚上再看一部新的电影", "今天天气很好"]
+    text = "\n".join(utf8_read_as_gbk(line, "?") for line in lines)
+    calls = []
+    real = mojibake._lossy_utf8
+
+    def counted(seg, read_as, m, before, after, *rest):
+        fill = real(seg, read_as, m, before, after, *rest)
+        if fill is not None:
+            calls.append((seg, read_as, before, after))
+        return fill
+
+    monkeypatch.setattr(mojibake, "_lossy_utf8", counted)
+    assert fixed(text) == "\n".join(lines)
+    assert len(calls) > len(lines)
+    assert len(calls) == len(set(calls))

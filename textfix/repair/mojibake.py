@@ -63,6 +63,7 @@ SWAP_SIGN_COST = 4.0  # nats a lone swap sign (see _SWAP_SIGN) costs beyond the 
 STRAY_KANA_COST = 8.0  # nats a kana costs beyond the model standing alone among ASCII words (see _stray_kana_line)
 NOT_JAPANESE_KANA_COST = 4.0  # nats a lone kana costs beyond that in a line that cannot be Japanese (see _not_japanese)
 LOSSY_COST = 4.0  # nats a fill of guessed bytes must win by beyond MARGIN
+FILLS_KEPT = 100_000  # fills kept for a text's second pass (see _best_window): some 40 MB, those of 70,000 characters
 TWO_BYTE_MARK_COST = 3.0  # nats for reading a mark as two lost bytes (Python's decoders lose one)
 # nats for a lost byte that the wrong decoder could have read with the byte after it (so it would
 # not have lost it): the garbled piece may have ended there, so not impossible.
@@ -883,14 +884,15 @@ def fix(text: str, config: Config) -> Tuple[str, List[Change]]:
         return text, []
     import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
 
-    new, changes = _fix_clusters(text, clusters, config, {}, frozenset(few))
+    fills: Dict[tuple, str] = {}  # lost-byte fills, which the second pass asks for again
+    new, changes = _fix_clusters(text, clusters, config, {}, frozenset(few), fills)
     # A text garbled as a whole shows it in line after line: a wrong decoding that repaired most
     # of the lines around one (see _evidence) is evidence for short repairs in it too (a name of
     # two characters, 周凡恺 read as Big5 笚歇禔, is weak evidence alone), as it is within one
     # line (see _best_window), and for repairing lines the scan found nothing in.
     evident = _evidence(text, changes)
     if evident:
-        new, changes = _fix_clusters(text, clusters, config, evident, frozenset(few))
+        new, changes = _fix_clusters(text, clusters, config, evident, frozenset(few), fills)
         if config.enabled("mojibake"):
             changes = sorted(changes + _evident_lines(text, changes, evident), key=lambda c: c.start)
             new = _apply(text, changes)
@@ -1018,11 +1020,12 @@ def _apply(text: str, changes: List[Change]) -> str:
 
 
 def _fix_clusters(text: str, clusters: List[Tuple[int, int]], config: Config,
-                  evident: Dict[int, Tuple[str, ...]], few: FrozenSet[Tuple[int, int]] = frozenset()
-                  ) -> Tuple[str, List[Change]]:
+                  evident: Dict[int, Tuple[str, ...]], few: FrozenSet[Tuple[int, int]] = frozenset(),
+                  fills: Optional[Dict[tuple, str]] = None) -> Tuple[str, List[Change]]:
     """The repairs of ``clusters`` in ``text``, left to right; ``evident``: line start → decodings
     (as described) that the text around the line was garbled with (see _evidence); ``few``: the
-    clusters that are Han runs of few-Han lines (see _few_han_runs)."""
+    clusters that are Han runs of few-Han lines (see _few_han_runs); ``fills``: the lost-byte fills
+    of ``text``'s windows made so far (see _best_window), kept by the caller across passes."""
     m = _model.load()
     changes: List[Change] = []
     out = []
@@ -1037,7 +1040,7 @@ def _fix_clusters(text: str, clusters: List[Tuple[int, int]], config: Config,
                 continue
             around = evident.get(line_start, ())
             best = _best_window(text, max(cs, pos), ce, pos, m, config, made.get(line_start, []) + list(around),
-                                around, (s, e) in few)
+                                around, (s, e) in few, fills)
             if best is None:
                 continue
             i, j, new, rule, plan, gain = best
@@ -1418,11 +1421,15 @@ def _utf8_heads(data: bytes):
 
 
 def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", config: Config,
-                 made: Sequence[str] = (), around: Sequence[str] = (), few: bool = False):
+                 made: Sequence[str] = (), around: Sequence[str] = (), few: bool = False,
+                 fills: Optional[Dict[tuple, str]] = None):
     """The best repair of one cluster: (start, end, text, rule, plan, gain), or None. ``made``: the
     decodings (as described) of the repairs already made earlier in the cluster's line, or in most
     lines around it; ``around``: the latter alone (see _evidence); ``few``: whether the cluster is
-    a Han run of a few-Han line (see _swap_run)."""
+    a Han run of a few-Han line (see _swap_run); ``fills``: where to keep the lost-byte fills of
+    ``text``'s windows, by window, codec, line start and script avoided: a text garbled as a whole
+    is read twice (see fix), and the fills, its costliest part, are the same both times (windows
+    that make none are not kept: they are found at once)."""
     if few:
         return _swap_run(text, s, e, m, around)
     # One rare Han character alone (纾, 喆): only a GBK↔Big5 swap can have made it (with common
@@ -1585,7 +1592,12 @@ def _best_window(text: str, s: int, e: int, floor: int, m: "_model.Model", confi
             for read_as in codecs:
                 if avoid is None:
                     avoid = other_script(context)
-                cand = _lossy_utf8(seg, read_as, m, text[max(lo, floor):i], after, avoid)
+                key = (i, j, read_as, max(lo, floor), avoid)
+                cand = None if fills is None else fills.get(key)
+                if cand is None:
+                    cand = _lossy_utf8(seg, read_as, m, text[max(lo, floor):i], after, avoid)
+                    if cand is not None and fills is not None and len(fills) < FILLS_KEPT:
+                        fills[key] = cand
                 if cand is None or cand == seg or not _clean(seg, cand, m, before=before, after=after):
                     continue
                 if base is None:
