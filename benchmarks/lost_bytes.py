@@ -1,5 +1,4 @@
-"""What the lossy kinds leave to guess: how much of a piece survives its garbling, and so how many
-pieces any repair could restore exactly.
+"""What the lossy kinds leave to guess, and how many pieces any repair could restore exactly.
 
     python benchmarks/lost_bytes.py [--per-kind N] [--text FILE] [--no-repair]
 
